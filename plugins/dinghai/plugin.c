@@ -1,0 +1,6 @@
+/* The dinghai county policy plugin. Every rule of the county is data, in
+ * policies/dinghai.json, compiled into this plugin; code goes here only where data cannot
+ * express a rule (see plugins/sdk/inspectonce_plugin.h, InspectonceHookFn). */
+#include "inspectonce_plugin.h"
+
+INSPECTONCE_DECLARE_PLUGIN("dinghai", "1.0.0", 0)

@@ -1,0 +1,6 @@
+/* The yunhe county policy plugin. Every rule of the county is data, in
+ * policies/yunhe.json, compiled into this plugin; code goes here only where data cannot
+ * express a rule (see plugins/sdk/inspectonce_plugin.h, InspectonceHookFn). */
+#include "inspectonce_plugin.h"
+
+INSPECTONCE_DECLARE_PLUGIN("yunhe", "1.0.0", 0)

@@ -1,0 +1,7 @@
+// Shared main for the core suite, native and wasm (Emscripten needs a linked main).
+#include <gtest/gtest.h>
+
+int main(int argc, char** argv) {
+    testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

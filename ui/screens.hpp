@@ -1,0 +1,12 @@
+// One function per screen, one file per screen (screen_<name>.cpp), all over AppState.
+#pragma once
+
+#include "app_state.hpp"
+
+namespace inspectonce::ui {
+
+void drawMenuBar(AppState& state);          // screen_menu.cpp: language, about
+void drawPluginsScreen(AppState& state);    // screen_plugins.cpp: loaded county plugins
+void drawCalendarScreen(AppState& state);   // screen_calendar.cpp: month with blackout days
+
+}  // namespace inspectonce::ui

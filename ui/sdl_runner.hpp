@@ -1,0 +1,42 @@
+// The SDL2 + OpenGL + Dear ImGui frame loop shared by the desktop (OpenGL 3) and the
+// browser (WebGL 2 through Emscripten). web/ and desktop/ only choose the GL flavour and
+// drive the loop their platform's way.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app_state.hpp"
+
+struct SDL_Window;
+
+namespace inspectonce::ui {
+
+struct RunnerConfig {
+    const char* title = "InspectOnce";
+    int width = 1280;
+    int height = 800;
+    bool gles = false;                    // true: OpenGL ES 3.0 / WebGL 2
+    std::string fontFile;                 // the subset CJK font; empty or missing: ImGui's default
+    float fontSize = 18.0f;
+};
+
+class SdlRunner {
+public:
+    Status open(const RunnerConfig& config);
+    // Handles pending events, draws and presents one frame; false once the user quit.
+    // `beforePresent` runs after rendering, while the frame is still in the back buffer.
+    bool frame(AppState& state, const std::function<void()>& beforePresent = {});
+    void resize(int width, int height);
+    void close();
+
+    SDL_Window* window() const { return window_; }
+    bool fontLoaded() const { return fontLoaded_; }
+
+private:
+    SDL_Window* window_ = nullptr;
+    void* glContext_ = nullptr;
+    bool fontLoaded_ = false;
+};
+
+}  // namespace inspectonce::ui

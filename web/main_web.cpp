@@ -1,0 +1,66 @@
+// InspectOnce in the browser: the shared ImGui screens on WebGL 2. glue.js has fetched the
+// county plugins into /plugins (and compiled them) before main() runs, so they load here
+// through the same PluginHost as natively.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "sdl_runner.hpp"
+#include "state_bridge.hpp"
+
+namespace {
+
+struct App {
+    inspectonce::ui::AppState state;
+    inspectonce::ui::SdlRunner runner;
+    inspectonce::web::StateBridge bridge;
+};
+
+void followBrowserWindow(App& app) {
+    double width = 0, height = 0;
+    emscripten_get_element_css_size("#canvas", &width, &height);
+    app.runner.resize(static_cast<int>(width), static_cast<int>(height));
+}
+
+void loop(void* data) {
+    auto& app = *static_cast<App*>(data);
+    followBrowserWindow(app);
+    app.runner.frame(app.state);
+    app.bridge.publish(app.state, app.runner.fontLoaded());
+}
+
+inspectonce::YearMonth currentMonth() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1};
+}
+
+}  // namespace
+
+// Arguments come from the page URL (glue.js): county=, month=, lang=.
+int main(int argc, char** argv) {
+    using namespace inspectonce;
+    ui::LaunchOptions launch;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string key = argv[i], value = argv[i + 1];
+        if (key == "--county") launch.county = value;
+        else if (key == "--month") launch.month = value;
+        else if (key == "--lang") launch.language = value;
+    }
+    static App app;
+    ui::applyLaunchOptions(app.state, launch, currentMonth());
+    app.state.loadPluginDirectory("/plugins");
+
+    ui::RunnerConfig config;
+    config.gles = true;
+    config.fontFile = "/fonts/inspectonce-cjk.ttf";
+    if (auto opened = app.runner.open(config); !opened) {
+        std::cerr << "inspectonce: " << opened.error().message() << "\n";
+        return 1;
+    }
+    emscripten_set_main_loop_arg(loop, &app, 0, true);
+    return 0;
+}

@@ -1,0 +1,22 @@
+// Mirrors what the page shows into `window.inspectonce`, so that tests (and curious users
+// in the console) can see whether the app is ready, which plugins it loaded and why any
+// were refused, without reading pixels.
+#pragma once
+
+#include <string>
+
+#include "app_state.hpp"
+
+namespace inspectonce::web {
+
+class StateBridge {
+public:
+    // Publishes when something changed since the last call; cheap otherwise.
+    void publish(const ui::AppState& state, bool fontLoaded);
+
+private:
+    std::string last_;
+    int framesSinceLoad_ = 0;
+};
+
+}  // namespace inspectonce::web
