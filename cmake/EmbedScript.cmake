@@ -20,8 +20,9 @@ if(LANGUAGE STREQUAL "C")
     hex_bytes(${FILES} bytes)
     file(SIZE ${FILES} size)
     file(WRITE ${OUTPUT} "/* Generated from ${FILES}; do not edit. */\n"
-        "const char ${SYMBOL}[] = {\n${bytes}0x00};\n"
-        "const unsigned ${SYMBOL}_size = ${size}u;\n")
+        "/* Hidden: each plugin keeps its own data (see INSPECTONCE_HIDDEN). */\n"
+        "__attribute__((visibility(\"hidden\"))) const char ${SYMBOL}[] = {\n${bytes}0x00};\n"
+        "__attribute__((visibility(\"hidden\"))) const unsigned ${SYMBOL}_size = ${size}u;\n")
     return()
 endif()
 

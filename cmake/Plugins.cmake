@@ -35,6 +35,7 @@ function(inspectonce_add_plugin TARGET)
     endif()
     set_target_properties(${TARGET} PROPERTIES OUTPUT_NAME ${ARG_OUTPUT_NAME})
     target_include_directories(${TARGET} PRIVATE ${PROJECT_SOURCE_DIR}/plugins/sdk)
-    target_compile_options(${TARGET} PRIVATE -fPIC)
+    # Only the entry point leaves a plugin (see INSPECTONCE_HIDDEN in the SDK header).
+    target_compile_options(${TARGET} PRIVATE -fPIC -fvisibility=hidden)
     inspectonce_warnings(${TARGET})
 endfunction()

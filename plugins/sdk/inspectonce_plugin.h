@@ -51,6 +51,13 @@ typedef const InspectoncePlugin* (*InspectoncePluginEntryFn)(void);
 #else
 #define INSPECTONCE_EXPORT __attribute__((visibility("default")))
 #endif
+/*
+ * Everything else in a plugin must stay inside it: `static`, or INSPECTONCE_HIDDEN when it
+ * spans files. In wasm the dynamic linker's symbol table (GOT) is shared by all modules, so
+ * an exported global of one county would silently stand in for another county's; the host
+ * refuses plugins that export anything but the entry point.
+ */
+#define INSPECTONCE_HIDDEN __attribute__((visibility("hidden")))
 
 /*
  * Declares the plugin in one line:
@@ -59,8 +66,8 @@ typedef const InspectoncePlugin* (*InspectoncePluginEntryFn)(void);
  * cmake/Plugins.cmake); pass a hook function instead of NULL to override rules in code.
  */
 #define INSPECTONCE_DECLARE_PLUGIN(ID, VERSION, HOOK)                                   \
-    extern const char inspectonce_policy_json[];                                        \
-    extern const unsigned inspectonce_policy_json_size;                                 \
+    extern INSPECTONCE_HIDDEN const char inspectonce_policy_json[];                     \
+    extern INSPECTONCE_HIDDEN const unsigned inspectonce_policy_json_size;              \
     INSPECTONCE_EXPORT const InspectoncePlugin* inspectonce_plugin_entry(void) {        \
         static InspectoncePlugin descriptor;                                            \
         descriptor.abi_version = INSPECTONCE_PLUGIN_ABI_VERSION;                        \

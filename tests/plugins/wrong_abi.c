@@ -1,8 +1,8 @@
 /* Declares a future ABI version: the host must refuse it before reading anything else. */
 #include "inspectonce_plugin.h"
 
-extern const char inspectonce_policy_json[];
-extern const unsigned inspectonce_policy_json_size;
+extern INSPECTONCE_HIDDEN const char inspectonce_policy_json[];
+extern INSPECTONCE_HIDDEN const unsigned inspectonce_policy_json_size;
 
 INSPECTONCE_EXPORT const InspectoncePlugin* inspectonce_plugin_entry(void) {
     static InspectoncePlugin descriptor;

@@ -12,7 +12,7 @@ Text dayKindName(DayKind kind) {
     switch (kind) {
         case DayKind::Workday: return {"工作日", "working day"};
         case DayKind::Weekend: return {"休息日", "weekend"};
-        case DayKind::Holiday: return {"法定节假日", "public holiday"};
+        case DayKind::Holiday: return {"放假", "day off"};  // any day of a holiday span, weekends included
         case DayKind::AdjustedWorkday: return {"调休上班", "adjusted working day"};
     }
     return {};

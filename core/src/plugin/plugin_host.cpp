@@ -20,21 +20,33 @@ bool isRegularFile(const std::string& path) {
     return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
 }
 
-// In wasm, refuse a side module that imports what the host does not export, before
-// instantiating it. Natively dlopen(RTLD_NOW) reports undefined symbols itself.
-Status checkImports([[maybe_unused]] const std::string& path) {
+const char* const kNoEntryPoint = "no entry point " INSPECTONCE_PLUGIN_ENTRY_NAME
+                                  ": not an InspectOnce plugin (declare it with INSPECTONCE_DECLARE_PLUGIN)";
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+// In wasm, refuse a side module before instantiating it if it imports what the host does
+// not export, or exports what would collide with other plugins. Natively dlopen(RTLD_NOW)
+// reports undefined symbols itself and RTLD_LOCAL keeps plugins' symbols apart.
+Status checkLinkage([[maybe_unused]] const std::string& path) {
 #ifdef __EMSCRIPTEN__
     std::ifstream in(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     IO_TRY(interface, plugin::readWasmInterface(bytes, path));
-    auto missing = plugin::unsatisfiedImports(interface, plugin::hostExports());
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& name : missing) list += (list.empty() ? "" : ", ") + name;
-        return makeError(path, "the plugin imports " + list +
+    const auto& exports = interface.exports;
+    if (std::find(exports.begin(), exports.end(), INSPECTONCE_PLUGIN_ENTRY_NAME) == exports.end())
+        return makeError(path, kNoEntryPoint);
+    if (auto missing = plugin::unsatisfiedImports(interface, plugin::hostExports()); !missing.empty())
+        return makeError(path, "the plugin imports " + joined(missing) +
                                    ", which the host does not provide; a plugin may import only "
                                    "what plugins/sdk/host_exports.txt lists");
-    }
+    if (auto extra = plugin::unexpectedExports(interface); !extra.empty())
+        return makeError(path, "the plugin exports " + joined(extra) +
+                                   " besides its entry point; make them static or INSPECTONCE_HIDDEN");
 #endif
     return Ok{};
 }
@@ -105,15 +117,14 @@ std::string_view PluginHost::pluginSuffix() {
 
 Result<const LoadedPlugin*> PluginHost::load(const std::string& path, std::string* replaced) {
     if (!isRegularFile(path)) return makeError(path, "plugin file not found");
-    IO_CHECK(checkImports(path));
+    IO_CHECK(checkLinkage(path));
 
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) return makeError(path, "cannot load: " + lastDlError());
     auto entry = reinterpret_cast<InspectoncePluginEntryFn>(dlsym(handle, INSPECTONCE_PLUGIN_ENTRY_NAME));
     if (!entry) {
         dlclose(handle);
-        return makeError(path, "no entry point " INSPECTONCE_PLUGIN_ENTRY_NAME
-                               ": not an InspectOnce plugin (declare it with INSPECTONCE_DECLARE_PLUGIN)");
+        return makeError(path, kNoEntryPoint);
     }
     auto plugin = readDescriptor(entry(), path);
     if (!plugin) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "embedded/embedded.hpp"
+#include "inspectonce_plugin.h"
 
 namespace inspectonce::plugin {
 namespace {
@@ -135,6 +136,13 @@ std::vector<std::string> unsatisfiedImports(const WasmInterface& plugin,
         if (!contains(hostExports, import.name)) missing.push_back(import.module + "." + import.name);
     }
     return missing;
+}
+
+std::vector<std::string> unexpectedExports(const WasmInterface& plugin) {
+    std::vector<std::string> unexpected;
+    for (const auto& name : plugin.exports)
+        if (name != INSPECTONCE_PLUGIN_ENTRY_NAME && name.rfind("__", 0) != 0) unexpected.push_back(name);
+    return unexpected;
 }
 
 }  // namespace inspectonce::plugin

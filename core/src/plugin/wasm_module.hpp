@@ -32,4 +32,9 @@ std::vector<std::string> hostExports();
 std::vector<std::string> unsatisfiedImports(const WasmInterface& plugin,
                                             const std::vector<std::string>& hostExports);
 
+// Names every export besides the entry point and the linker's own (`__…`). Emscripten's
+// symbol table is shared by all side modules, so an exported global of one plugin would
+// stand in for the same-named global of every plugin loaded after it.
+std::vector<std::string> unexpectedExports(const WasmInterface& plugin);
+
 }  // namespace inspectonce::plugin
