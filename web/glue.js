@@ -1,7 +1,6 @@
 // Runs before the app's main(): turns the page URL into arguments, then fetches every
-// county plugin listed in plugins/index.json, writes it into the virtual file system and
-// compiles it asynchronously (browsers refuse to compile large modules synchronously), so
-// that the C++ PluginHost loads it with a plain dlopen, exactly as it does natively.
+// county plugin listed in plugins/index.json into the virtual file system, so that the C++
+// PluginHost checks and loads it with a plain dlopen, exactly as natively and under Node.
 /* global Module, FS, addRunDependency, removeRunDependency */
 (function () {
   var params = new URLSearchParams(window.location.search);
@@ -10,7 +9,6 @@
     if (params.get(key)) args.push('--' + key, params.get(key));
   });
   Module['arguments'] = args;
-  Module['preloadedWasm'] = Module['preloadedWasm'] || {};
   window.inspectonce = { ready: false, fetchErrors: [] };
 
   function fail(name, error) {
@@ -26,12 +24,7 @@
         return response.arrayBuffer();
       })
       .then(function (buffer) {
-        var bytes = new Uint8Array(buffer);
-        var path = '/plugins/' + name;
-        FS.writeFile(path, bytes);
-        return WebAssembly.compile(bytes).then(function (module) {
-          Module['preloadedWasm'][path] = module;
-        });
+        FS.writeFile('/plugins/' + name, new Uint8Array(buffer));
       })
       .catch(function (error) { fail(name, error.message || error); });
   }

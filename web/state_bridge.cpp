@@ -6,6 +6,11 @@
 
 #include "inspectonce/policy.hpp"
 
+// Merges the published state into window.inspectonce (glue.js created it with ready=false).
+EM_JS(void, inspectonce_publish_state, (const char* json), {
+    window.inspectonce = Object.assign(window.inspectonce || {}, JSON.parse(UTF8ToString(json)));
+});
+
 namespace inspectonce::web {
 
 void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
@@ -32,8 +37,7 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;
-    EM_ASM({ window.inspectonce = Object.assign(window.inspectonce || {}, JSON.parse(UTF8ToString($0))); },
-           text.c_str());
+    inspectonce_publish_state(text.c_str());
 }
 
 }  // namespace inspectonce::web

@@ -23,7 +23,7 @@ bool isRegularFile(const std::string& path) {
 const char* const kNoEntryPoint = "no entry point " INSPECTONCE_PLUGIN_ENTRY_NAME
                                   ": not an InspectOnce plugin (declare it with INSPECTONCE_DECLARE_PLUGIN)";
 
-std::string joined(const std::vector<std::string>& names) {
+[[maybe_unused]] std::string joined(const std::vector<std::string>& names) {
     std::string list;
     for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
     return list;
