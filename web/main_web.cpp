@@ -4,13 +4,37 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <string>
 #include <iostream>
 
 #include "sdl_runner.hpp"
 #include "state_bridge.hpp"
 
+// Plugins glue.js could not fetch, one "plugins/<file>: <why>" per line.
+EM_JS(char*, inspectonce_fetch_errors, (), {
+    return allocateUTF8(((window.inspectonce || {}).fetchErrors || []).join("\n"));
+});
+
 namespace {
+
+// A plugin that never arrived is refused like one that failed its checks: the official
+// sees which file and why in the plugin list.
+void reportFetchErrors(inspectonce::ui::AppState& state) {
+    char* text = inspectonce_fetch_errors();
+    std::string lines = text;
+    free(text);
+    for (std::size_t start = 0; start < lines.size();) {
+        std::size_t end = lines.find('\n', start);
+        if (end == std::string::npos) end = lines.size();
+        std::string line = lines.substr(start, end - start);
+        std::size_t colon = line.find(": ");
+        if (colon != std::string::npos)
+            state.refusedPlugins.push_back({line.substr(0, colon), "could not be fetched (" + line.substr(colon + 2) + ")"});
+        start = end + 1;
+    }
+}
 
 struct App {
     inspectonce::ui::AppState state;
@@ -53,6 +77,7 @@ int main(int argc, char** argv) {
     static App app;
     ui::applyLaunchOptions(app.state, launch, currentMonth());
     app.state.loadPluginDirectory("/plugins");
+    reportFetchErrors(app.state);
 
     ui::RunnerConfig config;
     config.gles = true;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # variables are for the scripts that source this
 # Shared helpers for InspectOnce's bash scripts (tools/setup, tools/run, tools/test, …).
 # Source it:  . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # Everything it defines starts with io_ (InspectOnce) or IO_.
@@ -14,7 +15,7 @@ IO_SRC_IMGUI="${IO_CACHE}/src/imgui"      # Dear ImGui sources and backends/
 IO_SRC_SQLITE="${IO_CACHE}/src/sqlite"    # sqlite3.c, sqlite3.h
 IO_JOBS="$(nproc 2>/dev/null || echo 2)"
 
-# Messages: prefixed with the script's name, on stderr.
+# Messages, prefixed with the script's name: io_log and io_die on stderr, io_step on stdout.
 IO_NAME="${IO_NAME:-$(basename "$0")}"
 io_log() { printf '%s: %s\n' "${IO_NAME}" "$*" >&2; }
 io_die() { printf '%s: error: %s\n' "${IO_NAME}" "$*" >&2; exit 1; }

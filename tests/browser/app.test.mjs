@@ -1,0 +1,119 @@
+// End-to-end test of the browser app in Debian's headless Chromium (playwright-core, no
+// browser download): the page loads, fetches and loads the five county plugins as wasm side
+// modules at run time, renders the calendar with readable Chinese and the county's blackout
+// days, reacts to a click, and reports a missing plugin instead of failing.
+//
+// usage: node app.test.mjs --site build/wasm/web --out build/artifacts
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
+  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []));
+const site = path.resolve(args.site ?? 'build/wasm/web');
+const out = path.resolve(args.out ?? 'build/artifacts');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pngColours = path.join(here, '..', 'support', 'png_colours.py');
+fs.mkdirSync(out, { recursive: true });
+
+const BLACKOUT_SHADE = '247,218,160,12';   // ui/screen_calendar.cpp kBlackoutShade over the background
+const COUNTIES = ['dinghai', 'pingyang', 'wuxi', 'yuancheng', 'yunhe'];
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+               '.json': 'application/json', '.data': 'application/octet-stream' };
+
+// A static server on loopback, as `tools/run` serves the site.
+function serve(root) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const file = path.join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404); response.end('not found'); return;
+    }
+    response.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
+               '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const server = await serve(site);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+
+async function openApp(query, { blockPlugin } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (blockPlugin) await page.route(`**/plugins/${blockPlugin}`, (route) => route.fulfill({ status: 404, body: '' }));
+  const started = Date.now();
+  await page.goto(`${base}/index.html?${query}`);
+  await page.waitForFunction(() => window.inspectonce && window.inspectonce.ready, null, { timeout: 30000 });
+  const state = await page.evaluate(() => window.inspectonce);
+  return { page, state, errors, millisToReady: Date.now() - started };
+}
+
+function shadedPixels(file) {
+  const output = execFileSync('python3', [pngColours, file, BLACKOUT_SHADE]).toString();
+  return Number(output.match(/: (\d+) pixels/)[1]);
+}
+
+test('the app loads the five county plugins at run time and shows Yunhe\'s quiet period', async () => {
+  const { page, state, errors, millisToReady } = await openApp('county=yunhe&month=2026-11');
+  console.log(`# time to ready: ${millisToReady} ms`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(state.plugins.map((p) => p.id), COUNTIES);
+  assert.ok(state.plugins.every((p) => p.file === `/plugins/${p.id}.wasm`));
+  assert.deepEqual(state.refused, []);
+  assert.deepEqual(state.fetchErrors, []);
+  assert.equal(state.fontLoaded, true);
+  assert.equal(state.county, 'yunhe');
+  assert.deepEqual(state.blackoutDays.map((d) => d.date),
+    Array.from({ length: 10 }, (_, i) => `2026-11-${21 + i}`));
+  assert.ok(state.blackoutDays.every((d) => d.clause === '004 二(三)'));
+  const shot = path.join(out, 'browser-calendar-yunhe.png');
+  await page.screenshot({ path: shot });
+  assert.ok(shadedPixels(shot) > 20000, 'the quiet period is shaded on the calendar');
+  await page.close();
+});
+
+test('clicking a county in the list shows its own blackout days', async () => {
+  const { page, errors } = await openApp('county=dinghai&month=2026-10');
+  const before = path.join(out, 'browser-calendar-dinghai.png');
+  await page.screenshot({ path: before });
+  assert.ok(shadedPixels(before) < 500, 'Dinghai has no blackout period to shade');
+  await page.mouse.click(80, 119);  // 平阳县, the second entry of the plugin list
+  await page.waitForFunction(() => window.inspectonce.county === 'pingyang', null, { timeout: 5000 });
+  const state = await page.evaluate(() => window.inspectonce);
+  assert.deepEqual(state.blackoutDays.map((d) => d.date),
+    ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-11']);
+  assert.ok(state.blackoutDays.every((d) => d.clause === '001 三.1'));
+  const after = path.join(out, 'browser-calendar-pingyang.png');
+  await page.screenshot({ path: after });
+  assert.ok(shadedPixels(after) > 10000, 'the service week is shaded after the click');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a plugin that cannot be fetched is reported and the others still load', async () => {
+  const { page, state } = await openApp('county=yunhe&lang=en', { blockPlugin: 'yunhe.wasm' });
+  assert.deepEqual(state.plugins.map((p) => p.id), ['dinghai', 'pingyang', 'wuxi', 'yuancheng']);
+  assert.deepEqual(state.fetchErrors, ['plugins/yunhe.wasm: HTTP 404']);
+  assert.deepEqual(state.refused, ['plugins/yunhe.wasm: could not be fetched (HTTP 404)'], 'shown in the plugin list');
+  assert.equal(state.county, 'dinghai', 'falls back to the first loaded county');
+  assert.equal(state.language, 'en');
+  await page.screenshot({ path: path.join(out, 'browser-missing-plugin.png') });
+  await page.close();
+});
+
+test.after(async () => {
+  await browser.close();
+  server.close();
+});

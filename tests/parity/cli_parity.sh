@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Native ≡ wasm: runs the same CLI commands with the native binary and with the wasm build
+# under Node, and requires byte-identical output and the same exit status. Plugin file
+# paths (.so natively, .wasm in wasm) are the only text allowed to differ.
+# usage: cli_parity.sh NATIVE_CLI WASM_CLI_JS
+set -uo pipefail
+native="$1"
+wasm="$2"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+passed=0
+failed=0
+
+normalise() { sed -E 's#[^[:space:]"]*/plugins/([a-z0-9-]+)\.(so|wasm)#<plugin \1>#g'; }
+
+while IFS= read -r args; do
+    [[ -z "${args}" || "${args}" == \#* ]] && continue
+    native_out=$(eval "\"${native}\" ${args}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
+    wasm_out=$(eval "node \"${wasm}\" ${args}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
+    if [[ "${native_out}" == "${wasm_out}" ]]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "DIFFERS: inspectonce ${args}"
+        diff <(echo "${native_out}") <(echo "${wasm_out}") | head -20
+    fi
+done < "${here}/commands.txt"
+
+echo "parity: ${passed} passed, ${failed} failed"
+[[ "${failed}" -eq 0 ]]
