@@ -1,5 +1,8 @@
 # Embeds data files (calendars, county parameter files) into C/C++ sources at build time,
 # so the core and the plugins carry their data with them natively and in wasm.
+# Found through this file's own folder, so that a plugin built on its own (plugins/template)
+# can include it from a checkout.
+set(INSPECTONCE_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/EmbedScript.cmake)
 
 # Writes OUTPUT: a C++ source defining `inspectonce::embedded::Files <SYMBOL>` over FILES.
 function(inspectonce_embed_files OUTPUT SYMBOL)
@@ -8,8 +11,8 @@ function(inspectonce_embed_files OUTPUT SYMBOL)
     add_custom_command(
         OUTPUT ${OUTPUT}
         COMMAND ${CMAKE_COMMAND} -DOUTPUT=${OUTPUT} -DSYMBOL=${SYMBOL} "-DFILES=${files}"
-                -P ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
-        DEPENDS ${ARGN} ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
+                -P ${INSPECTONCE_EMBED_SCRIPT}
+        DEPENDS ${ARGN} ${INSPECTONCE_EMBED_SCRIPT}
         COMMENT "Embedding ${SYMBOL}" VERBATIM)
 endfunction()
 
@@ -19,7 +22,7 @@ function(inspectonce_embed_c OUTPUT SYMBOL FILE)
     add_custom_command(
         OUTPUT ${OUTPUT}
         COMMAND ${CMAKE_COMMAND} -DOUTPUT=${OUTPUT} -DSYMBOL=${SYMBOL} -DFILES=${FILE} -DLANGUAGE=C
-                -P ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
-        DEPENDS ${FILE} ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
+                -P ${INSPECTONCE_EMBED_SCRIPT}
+        DEPENDS ${FILE} ${INSPECTONCE_EMBED_SCRIPT}
         COMMENT "Embedding ${FILE}" VERBATIM)
 endfunction()

@@ -2,6 +2,9 @@
 #   natively a loadable module  <build>/plugins/<id>.so
 #   under Emscripten a side module <build>/plugins/<id>.wasm
 # The parameter file is embedded as `inspectonce_policy_json` (see plugins/sdk).
+# Also included on its own by plugins/template/CMakeLists.txt, a policy author's standalone
+# build: it finds the SDK through this file's folder, not through the including project.
+get_filename_component(INSPECTONCE_SDK_DIR ${CMAKE_CURRENT_LIST_DIR}/../plugins/sdk ABSOLUTE)
 set(INSPECTONCE_PLUGIN_DIR ${PROJECT_BINARY_DIR}/plugins)
 if(EMSCRIPTEN)
     set(INSPECTONCE_PLUGIN_SUFFIX .wasm)
@@ -34,7 +37,7 @@ function(inspectonce_add_plugin TARGET)
             LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIR} C_VISIBILITY_PRESET hidden)
     endif()
     set_target_properties(${TARGET} PROPERTIES OUTPUT_NAME ${ARG_OUTPUT_NAME})
-    target_include_directories(${TARGET} PRIVATE ${PROJECT_SOURCE_DIR}/plugins/sdk)
+    target_include_directories(${TARGET} PRIVATE ${INSPECTONCE_SDK_DIR})
     # Only the entry point leaves a plugin (see INSPECTONCE_HIDDEN in the SDK header).
     target_compile_options(${TARGET} PRIVATE -fPIC -fvisibility=hidden)
     inspectonce_warnings(${TARGET})

@@ -54,8 +54,13 @@ int main(int argc, char** argv) {
 
     CLI::App cli{"InspectOnce desktop"};
     cli.add_option("--plugin-dir", launch.pluginDir, "Where county plugins are loaded from");
+    std::vector<std::string> pluginFiles;
+    cli.add_option("--plugin", pluginFiles,
+                   "A plugin file loaded after the directory; it replaces the plugin of its county (repeatable)");
     cli.add_option("--county", launch.county, "County shown first");
     cli.add_option("--month", launch.month, "Month shown first, YYYY-MM");
+    cli.add_option("--screen", launch.screen, "Screen shown first: calendar, rules or decision")
+        ->check(CLI::IsMember({"calendar", "rules", "decision"}));
     cli.add_option("--lang", launch.language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--font", launch.fontFile, "The CJK font file");
     cli.add_option("--screenshot", screenshot, "Save the window as PNG after --frames frames, then exit");
@@ -65,6 +70,7 @@ int main(int argc, char** argv) {
     ui::AppState state;
     ui::applyLaunchOptions(state, launch, currentMonth());
     state.loadPluginDirectory(resolvePluginDirectory(launch.pluginDir, executableDirectory() + "/../plugins"));
+    for (const auto& file : pluginFiles) state.loadPluginFile(file, file);
 
     ui::SdlRunner runner;
     ui::RunnerConfig config;

@@ -18,9 +18,26 @@ void AppState::loadPluginDirectory(const std::string& directory) {
     if (!plugins.find(county) && !plugins.plugins().empty()) county = plugins.plugins().front().id;
 }
 
+void AppState::loadPluginFile(const std::string& path, const std::string& name) {
+    PluginFileLoad record{name, path, "", "", std::nullopt};
+    auto loaded = plugins.load(path, &record.replaced);
+    if (!loaded) {
+        // Say it with the name the user picked, not the path it was stored under.
+        Error error = loaded.error();
+        if (error.where.rfind(path, 0) == 0) error.where = name + error.where.substr(path.size());
+        record.refused = error;
+        refusedPlugins.push_back(error);
+    } else {
+        record.id = (*loaded)->id;
+        county = record.id;
+    }
+    pluginFileLoads.push_back(record);
+}
+
 void applyLaunchOptions(AppState& state, const LaunchOptions& options, YearMonth currentMonth) {
     state.language = options.language == "en" ? Language::English : Language::Chinese;
     state.county = options.county;
+    state.openScreen = options.screen;
     state.month = currentMonth;
     if (auto month = YearMonth::parse(options.month); !options.month.empty() && month) state.month = *month;
     // Keep the month inside the official calendar so the screen never shows guesses.
@@ -44,8 +61,24 @@ void drawApp(AppState& state) {
     drawPluginsScreen(state);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("calendar", ImVec2(0, 0), true);
-    drawCalendarScreen(state);
+    ImGui::BeginChild("county", ImVec2(0, 0), true);
+    if (ImGui::BeginTabBar("screens")) {
+        struct Tab { const char* name; Text title; void (*draw)(AppState&); };
+        const Tab tabs[] = {{"calendar", {"日历", "Calendar"}, drawCalendarScreen},
+                            {"rules", {"政策规则", "Rules"}, drawRulesScreen},
+                            {"decision", {"判定试算", "Try a decision"}, drawDecisionScreen}};
+        for (const auto& tab : tabs) {
+            // The ### suffix keeps a tab's identity when the language changes its title.
+            std::string id = tab.title.in(state.language) + "###" + tab.name;
+            ImGuiTabItemFlags tabFlags = state.openScreen == tab.name ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(id.c_str(), nullptr, tabFlags)) {
+                tab.draw(state);
+                ImGui::EndTabItem();
+            }
+        }
+        ImGui::EndTabBar();
+        state.openScreen.clear();
+    }
     ImGui::EndChild();
     ImGui::End();
 }

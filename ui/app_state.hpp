@@ -2,14 +2,28 @@
 // functions of this struct; no widget objects mirror the model).
 #pragma once
 
+#include <array>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "inspectonce/calendar.hpp"
 #include "inspectonce/plugin_host.hpp"
 #include "inspectonce/text.hpp"
+#include "decision_form.hpp"
 
 namespace inspectonce::ui {
+
+// A plugin file the user picked (browser) or named (desktop) to replace a county's plugin
+// without rebuilding the app: which file replaced which, or why it was refused.
+struct PluginFileLoad {
+    std::string name;              // as the user knows it: the picked file's name, the path typed
+    std::string file;              // where the host loaded it from
+    std::string id;                // the county it carries; empty when refused
+    std::string replaced;          // the file it replaced; empty when it added a county
+    std::optional<Error> refused;  // the failed check's reason; the previous plugin stays active
+};
 
 struct AppState {
     PluginHost plugins;
@@ -22,9 +36,25 @@ struct AppState {
 
     // Text in the current language.
     const char* tr(const Text& text) const { return text.in(language).c_str(); }
+    DecisionForm decisionForm;           // the decision try-out's inputs and last answer
+    std::string openScreen;              // a tab to bring forward once ("calendar", "rules", "decision")
+
     const LoadedPlugin* selectedPlugin() const { return plugins.find(county); }
     // Loads every plugin in `directory`; keeps the selected county if it is still there.
     void loadPluginDirectory(const std::string& directory);
+
+    // Plugin files loaded one by one, after the directory (newest last).
+    std::vector<PluginFileLoad> pluginFileLoads;
+    // Set by a platform that has a file picker (the browser): the plugin list's "Load plugin
+    // file…" button calls it, and the platform calls loadPluginFile with what was picked.
+    // Unset (desktop), the list offers a path field instead.
+    std::function<void()> pickPluginFile;
+    std::array<char, 1024> pluginPathInput{};             // the desktop's path field
+    std::array<float, 4> loadPluginButtonRect{};           // x, y, width, height: for end-to-end tests
+    // Loads one plugin file through the host's checks; `name` is how the user knows it.
+    // A plugin with a loaded county's id replaces it and becomes the selected county; a
+    // refused file is listed with its reason and changes nothing.
+    void loadPluginFile(const std::string& path, const std::string& name);
 };
 
 // Start-up choices, from the command line (desktop) or the page URL (browser).
@@ -32,6 +62,7 @@ struct LaunchOptions {
     std::string county = "yunhe";
     std::string month;                   // YYYY-MM; empty: the current month
     std::string language = "zh";
+    std::string screen;                  // calendar (default), rules or decision
     std::string pluginDir;
     std::string fontFile;
 };

@@ -9,6 +9,8 @@
 #include <string>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "sdl_runner.hpp"
 #include "state_bridge.hpp"
 
@@ -16,6 +18,11 @@
 EM_JS(char*, inspectonce_fetch_errors, (), {
     return allocateUTF8(((window.inspectonce || {}).fetchErrors || []).join("\n"));
 });
+
+// The plugin file picker of glue.js: open it; take what was picked since the last call, as
+// a JSON array of {"path": where it was written, "name": the file's own name}.
+EM_JS(void, inspectonce_pick_plugin_file, (), { Module['inspectoncePickPluginFile'](); });
+EM_JS(char*, inspectonce_take_picked_plugins, (), { return allocateUTF8(Module['inspectonceTakePickedPlugins']()); });
 
 namespace {
 
@@ -48,8 +55,20 @@ void followBrowserWindow(App& app) {
     app.runner.resize(static_cast<int>(width), static_cast<int>(height));
 }
 
+// Loads the plugin files the user picked: the same host and checks as every plugin.
+void loadPickedPlugins(inspectonce::ui::AppState& state) {
+    char* text = inspectonce_take_picked_plugins();
+    auto picked = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    free(text);
+    if (!picked.is_array()) return;
+    for (const auto& file : picked)
+        if (file.contains("path") && file["path"].is_string() && file.contains("name") && file["name"].is_string())
+            state.loadPluginFile(file["path"].get<std::string>(), file["name"].get<std::string>());
+}
+
 void loop(void* data) {
     auto& app = *static_cast<App*>(data);
+    loadPickedPlugins(app.state);
     followBrowserWindow(app);
     app.runner.frame(app.state);
     app.bridge.publish(app.state, app.runner.fontLoaded());
@@ -73,11 +92,13 @@ int main(int argc, char** argv) {
         if (key == "--county") launch.county = value;
         else if (key == "--month") launch.month = value;
         else if (key == "--lang") launch.language = value;
+        else if (key == "--screen") launch.screen = value;
     }
     static App app;
     ui::applyLaunchOptions(app.state, launch, currentMonth());
     app.state.loadPluginDirectory("/plugins");
     reportFetchErrors(app.state);
+    app.state.pickPluginFile = [] { inspectonce_pick_plugin_file(); };
 
     ui::RunnerConfig config;
     config.gles = true;

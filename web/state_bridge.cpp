@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "inspectonce/decision.hpp"
 #include "inspectonce/policy.hpp"
 
 // Merges the published state into window.inspectonce (glue.js created it with ready=false).
@@ -24,6 +25,22 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
         if (auto days = blackoutDays(plugin->policy, state.month))
             for (const auto& d : days->days) blackout.push_back({{"date", d.day.date.iso()}, {"clause", d.rule->clause.text()}});
 
+    // Plugin files the user picked: which file replaced which, or why it was refused.
+    nlohmann::json pluginFiles = nlohmann::json::array();
+    for (const auto& load : state.pluginFileLoads) {
+        nlohmann::json entry{{"name", load.name}, {"file", load.file}, {"id", load.id}, {"replaced", load.replaced},
+                             {"loaded", !load.refused}};
+        if (load.refused) entry["refused"] = load.refused->message();
+        pluginFiles.push_back(entry);
+    }
+    const auto& rect = state.loadPluginButtonRect;
+    const auto& form = state.decisionForm;
+    nlohmann::json decision = nullptr;
+    if (form.answer) decision = {{"county", form.answeredFor}, {"outcome", toString(form.answer->outcome)},
+                                 {"clauses", form.answer->clauses()}};
+    else if (form.error) decision = {{"county", form.answeredFor}, {"error", form.error->message()}};
+    const auto& button = form.decideButtonRect;
+
     // Ready once plugins are loaded and a few frames have been drawn with the font.
     if (state.pluginsLoaded && framesSinceLoad_ < 3) ++framesSinceLoad_;
     nlohmann::json out{{"ready", state.pluginsLoaded && framesSinceLoad_ >= 3},
@@ -33,7 +50,11 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
                        {"county", state.county},
                        {"month", state.month.iso()},
                        {"language", state.language == Language::English ? "en" : "zh"},
-                       {"blackoutDays", blackout}};
+                       {"blackoutDays", blackout},
+                       {"pluginFiles", pluginFiles},
+                       {"loadPluginButton", {{"x", rect[0]}, {"y", rect[1]}, {"width", rect[2]}, {"height", rect[3]}}},
+                       {"decision", decision},
+                       {"decideButton", {{"x", button[0]}, {"y", button[1]}, {"width", button[2]}, {"height", button[3]}}}};
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;

@@ -3,7 +3,11 @@
 // modules at run time, renders the calendar with readable Chinese and the county's blackout
 // days, reacts to a click, and reports a missing plugin instead of failing.
 //
+// A policy author's plugin picked from disk replaces the county's plugin without rebuilding
+// the app; a bad one is refused with its reason and changes nothing.
+//
 // usage: node app.test.mjs --site build/wasm/web --out build/artifacts
+//                          [--test-plugins build/wasm/test-plugins]   (default: beside the site)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +21,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, a
   (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []));
 const site = path.resolve(args.site ?? 'build/wasm/web');
 const out = path.resolve(args.out ?? 'build/artifacts');
+const testPlugins = path.resolve(args['test-plugins'] ?? path.join(site, '..', 'test-plugins'));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pngColours = path.join(here, '..', 'support', 'png_colours.py');
 fs.mkdirSync(out, { recursive: true });
@@ -102,6 +107,28 @@ test('clicking a county in the list shows its own blackout days', async () => {
   await page.close();
 });
 
+test('an official tries a decision in the browser and sees the clauses behind it', async () => {
+  const { page, errors } = await openApp('county=yunhe&month=2026-11&screen=decision');
+  await page.waitForFunction(() => window.inspectonce.decideButton.width > 0, null, { timeout: 5000 });
+  const button = await page.evaluate(() => window.inspectonce.decideButton);
+  // The form's defaults: a county-level on-site inspection of a grade C enterprise on
+  // 2026-11-24, inside Yunhe's quiet period (004 二(三)).
+  await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+  await page.waitForFunction(() => window.inspectonce.decision !== null, null, { timeout: 5000 });
+  const decision = await page.evaluate(() => window.inspectonce.decision);
+  assert.equal(decision.county, 'yunhe');
+  assert.equal(decision.outcome, 'allowed-with-obligations');
+  for (const clause of ['004 二(三)', '004 二(二)', '004 二(五)', '004 二(十)']) {
+    assert.ok(decision.clauses.includes(clause), `cites ${clause}`);
+  }
+  await page.screenshot({ path: path.join(out, 'browser-decision-yunhe.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+  const rules = await openApp('county=wuxi&screen=rules');
+  await rules.page.screenshot({ path: path.join(out, 'browser-rules-wuxi.png') });
+  await rules.page.close();
+});
+
 test('a plugin that cannot be fetched is reported and the others still load', async () => {
   const { page, state } = await openApp('county=yunhe&lang=en', { blockPlugin: 'yunhe.wasm' });
   assert.deepEqual(state.plugins.map((p) => p.id), ['dinghai', 'pingyang', 'wuxi', 'yuancheng']);
@@ -110,6 +137,64 @@ test('a plugin that cannot be fetched is reported and the others still load', as
   assert.equal(state.county, 'dinghai', 'falls back to the first loaded county');
   assert.equal(state.language, 'en');
   await page.screenshot({ path: path.join(out, 'browser-missing-plugin.png') });
+  await page.close();
+});
+
+// Picks `file` through the app's own button: a click on the canvas opens the file chooser.
+async function pickPluginFile(page, file) {
+  const button = await page.evaluate(() => window.inspectonce.loadPluginButton);
+  assert.ok(button.width > 0, 'the "Load plugin file…" button is drawn');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 5000 }),
+    page.mouse.click(button.x + button.width / 2, button.y + button.height / 2),
+  ]);
+  await chooser.setFiles(file);
+}
+
+test('a plugin file picked from disk replaces the county\'s plugin without rebuilding the app', async () => {
+  const { page, errors } = await openApp('county=dinghai&month=2026-11&lang=en');
+  const before = await page.evaluate(() => window.inspectonce.pluginFiles.length);
+  await pickPluginFile(page, path.join(testPlugins, 'yunhe-modified', 'yunhe.wasm'));
+  await page.waitForFunction((n) => window.inspectonce.pluginFiles.length > n, before, { timeout: 10000 });
+  let state = await page.evaluate(() => window.inspectonce);
+  const [picked] = state.pluginFiles;
+  assert.equal(picked.loaded, true, picked.refused);
+  assert.equal(picked.name, 'yunhe.wasm');
+  assert.equal(picked.id, 'yunhe');
+  assert.equal(picked.replaced, '/plugins/yunhe.wasm', 'shows which file it replaced');
+  assert.match(picked.file, /^\/picked\/\d+\/yunhe\.wasm$/);
+  assert.equal(state.county, 'yunhe', 'the replaced county is shown');
+  assert.equal(state.plugins.find((p) => p.id === 'yunhe').file, picked.file, 'yunhe now comes from the picked file');
+  assert.deepEqual(state.plugins.map((p) => p.id), COUNTIES);
+  assert.deepEqual(state.blackoutDays.map((d) => d.date),
+    Array.from({ length: 10 }, (_, i) => `2026-11-${11 + i}`), 'the quiet period is now days 11–20');
+  await page.screenshot({ path: path.join(out, 'browser-plugin-picked.png') });
+
+  // A plugin built for another ABI is refused with its reason; yunhe stays as it was.
+  await pickPluginFile(page, path.join(testPlugins, 'wrong_abi.wasm'));
+  await page.waitForFunction(() => window.inspectonce.pluginFiles.length === 2, null, { timeout: 10000 });
+  state = await page.evaluate(() => window.inspectonce);
+  const refused = state.pluginFiles[1];
+  assert.equal(refused.loaded, false);
+  assert.match(refused.refused, /^wrong_abi\.wasm: built for plugin ABI version 99/);
+  assert.ok(state.refused.some((r) => r.includes('ABI version 99')), 'the reason is in the plugin list');
+  assert.equal(state.plugins.find((p) => p.id === 'yunhe').file, picked.file, 'yunhe is still the picked plugin');
+  assert.deepEqual(state.plugins.map((p) => p.id), COUNTIES);
+  assert.equal(state.blackoutDays[0].date, '2026-11-11');
+  await page.screenshot({ path: path.join(out, 'browser-plugin-refused.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a picked file that imports what the host lacks is refused before it is loaded', async () => {
+  const { page, errors } = await openApp('county=yunhe&month=2026-11&lang=en');
+  await page.setInputFiles('#inspectonce-plugin-file', path.join(testPlugins, 'missing_import.wasm'));
+  await page.waitForFunction(() => window.inspectonce.pluginFiles.length === 1, null, { timeout: 10000 });
+  const state = await page.evaluate(() => window.inspectonce);
+  assert.match(state.pluginFiles[0].refused, /imports env\.inspectonce_function_nobody_exports/);
+  assert.equal(state.plugins.find((p) => p.id === 'yunhe').file, '/plugins/yunhe.wasm');
+  assert.equal(state.blackoutDays[0].date, '2026-11-21');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -113,6 +113,7 @@ TEST(Cli, APluginMovedAwayDisappearsFromTheList) {
     EXPECT_EQ(countLines(viaFlag.out), 4);
     EXPECT_EQ(viaFlag.out.find("yunhe"), std::string::npos);
     EXPECT_EQ(viaEnv.out, viaFlag.out);
+    EXPECT_EQ(viaFlag.err, "inspectonce: 从 " + dir.string() + " 加载了 4 个插件\n");
 }
 
 TEST(Cli, BrokenPluginsAreReportedAndTheGoodOnesStillLoad) {

@@ -23,7 +23,7 @@ std::vector<std::string> isoDays(const MonthBlackouts& blackouts) {
 }
 
 std::string withPeriod(const std::string& periodJson) {
-    return R"json({"schema":1,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
+    return R"json({"schema":2,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
       "document":{"seed":"004","file":"004_x.txt","title":{"zh":"文","en":"D"}},
       "blackouts":[{"id":"q","name":{"zh":"期","en":"q"},"period":)json" + periodJson +
            R"json(,"clause":"004 二(三)","rule":{"zh":"规","en":"r"}}]})json";
@@ -134,18 +134,18 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected an integer from 20 to 31, found 11"},
         BadFile{"unknown_field", withPeriod(R"json({"dekad":3,"dekda":1})json"), "t.json at /blackouts/0/period",
                 "unknown field \"dekda\" (allowed: dekad, week, first_week, days)"},
-        BadFile{"bad_clause", R"json({"schema":1,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
+        BadFile{"bad_clause", R"json({"schema":2,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
               "document":{"seed":"004","file":"004_x.txt","title":{"zh":"文","en":"D"}},
               "blackouts":[{"id":"q","name":{"zh":"期","en":"q"},"period":{"dekad":3},"clause":"二(三)","rule":{"zh":"规","en":"r"}}]})json",
                 "t.json at /blackouts/0/clause",
                 "expected a clause such as \"004 二(三)\" (seed number, space, clause), found \"二(三)\""},
-        BadFile{"bad_county", R"json({"schema":1,"county":"Yun He"})json", "t.json at /county",
+        BadFile{"bad_county", R"json({"schema":2,"county":"Yun He"})json", "t.json at /county",
                 "expected a county id of lowercase letters, digits and '-', found \"Yun He\""},
-        BadFile{"missing_name", R"json({"schema":1,"county":"t"})json", "t.json at /", "missing required field \"name\""},
-        BadFile{"bad_date", R"json({"schema":1,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
+        BadFile{"missing_name", R"json({"schema":2,"county":"t"})json", "t.json at /", "missing required field \"name\""},
+        BadFile{"bad_date", R"json({"schema":2,"county":"t","name":{"zh":"县","en":"T"},"region":{"zh":"省","en":"P"},
               "document":{"seed":"004","file":"004_x.txt","title":{"zh":"文","en":"D"},"issued":"2025-02-30"}})json",
                 "t.json at /document/issued", "2025-02-30: February 2025 has 28 days"},
-        BadFile{"schema", R"json({"schema":2})json", "t.json at /schema", "expected an integer from 1 to 1, found 2"}),
+        BadFile{"schema", R"json({"schema":1})json", "t.json at /schema", "expected an integer from 2 to 2, found 1"}),
     [](const testing::TestParamInfo<BadFile>& param) { return std::string(param.param.name); });
 
 }  // namespace

@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 passed=0
 failed=0
 
-normalise() { sed -E 's#[^[:space:]"]*/plugins/([a-z0-9-]+)\.(so|wasm)#<plugin \1>#g'; }
+normalise() { sed -E -e 's#[^[:space:]"]*/plugins/([a-z0-9-]+)\.(so|wasm)#<plugin \1>#g' -e 's#[^[:space:]"]*/build/(native|wasm)/plugins#<plugin dir>#g'; }
 
 while IFS= read -r args; do
     [[ -z "${args}" || "${args}" == \#* ]] && continue

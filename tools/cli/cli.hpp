@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inspectonce/error.hpp"
+#include "inspectonce/plugin_host.hpp"
 #include "inspectonce/text.hpp"
 
 namespace inspectonce::cli {
@@ -36,5 +37,14 @@ void printJson(const nlohmann::json& document);
 void addCalendarCommands(CLI::App& app, const Options& options, int& exitCode);
 void addUsccCommands(CLI::App& app, const Options& options, int& exitCode);
 void addPolicyCommands(CLI::App& app, const Options& options, int& exitCode);
+// Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
+void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);
+void addPolicyTestCommand(CLI::App& policy, const Options& options, int& exitCode);
+
+// Shared by the policy commands (policy_command.cpp): the plugin directory (refused files
+// reported on stderr unless --json), and a county looked up with an error naming the loaded ones.
+Result<PluginHost::DirectoryReport> loadPlugins(PluginHost& host, const Options& options);
+const LoadedPlugin* findCounty(const PluginHost& host, const std::string& county, Error& error);
+void addPolicyCheckCommand(CLI::App& policy, const Options& options, int& exitCode);  // check_command.cpp
 
 }  // namespace inspectonce::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     addCalendarCommands(app, options, exitCode);
     addUsccCommands(app, options, exitCode);
     addPolicyCommands(app, options, exitCode);
+    addPolicyCheckCommand(*app.get_subcommand("policy"), options, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -6,11 +6,10 @@
 #include "inspectonce/plugin_host.hpp"
 
 namespace inspectonce::cli {
-namespace {
 
 // Natively: <dir of the executable>/../plugins, where the build puts them. The wasm CLI
 // has no executable path; the build compiles its plugin folder in.
-std::string defaultPluginDirectory() {
+static std::string defaultPluginDirectory() {
 #ifdef INSPECTONCE_DEFAULT_PLUGIN_DIR
     return INSPECTONCE_DEFAULT_PLUGIN_DIR;
 #else
@@ -23,13 +22,27 @@ std::string defaultPluginDirectory() {
 #endif
 }
 
+std::string pluginDirectory(const Options& options) {
+    return resolvePluginDirectory(options.pluginDir, defaultPluginDirectory());
+}
+
 // Loads the plugin directory; refused files are reported on stderr, never fatal.
 Result<PluginHost::DirectoryReport> loadPlugins(PluginHost& host, const Options& options) {
-    auto report = host.loadDirectory(resolvePluginDirectory(options.pluginDir, defaultPluginDirectory()));
+    auto report = host.loadDirectory(pluginDirectory(options));
     if (report && !options.json)
         for (const auto& error : report->refused) std::cerr << "inspectonce: refused plugin " << error.message() << "\n";
     return report;
 }
+
+const LoadedPlugin* findCounty(const PluginHost& host, const std::string& county, Error& error) {
+    if (const LoadedPlugin* plugin = host.find(county)) return plugin;
+    std::string known;
+    for (const auto& p : host.plugins()) known += (known.empty() ? "" : ", ") + p.id;
+    error = makeError("--county", "unknown county \"" + county + "\" (loaded: " + (known.empty() ? "none" : known) + ")");
+    return nullptr;
+}
+
+namespace {
 
 nlohmann::json textJson(const Text& text) { return {{"zh", text.zh}, {"en", text.en}}; }
 
@@ -54,7 +67,11 @@ int list(const Options& options) {
         std::cout << p.id << "\t" << p.policy.name.zh << "\t" << p.policy.name.en << "\tv" << p.version << "\tABI "
                   << p.abiVersion << "\t" << p.file << "\n";
     }
-    if (host.plugins().empty()) std::cout << (options.lang() == Language::English ? "no plugins loaded\n" : "未加载任何插件\n");
+    // Where they came from, on stderr so stdout stays one plugin per line: a county missing
+    // from the list is then explained by the folder it was not in.
+    std::string count = std::to_string(host.plugins().size());
+    if (options.lang() == Language::English) std::cerr << "inspectonce: " << count << " plugin(s) loaded from " << pluginDirectory(options) << "\n";
+    else std::cerr << "inspectonce: 从 " << pluginDirectory(options) << " 加载了 " << count << " 个插件\n";
     return kOk;
 }
 
@@ -64,12 +81,9 @@ int blackout(const std::string& county, const std::string& monthText, const Opti
     PluginHost host;
     auto report = loadPlugins(host, options);
     if (!report) return fail(report.error());
-    const LoadedPlugin* plugin = host.find(county);
-    if (!plugin) {
-        std::string known;
-        for (const auto& p : host.plugins()) known += (known.empty() ? "" : ", ") + p.id;
-        return fail(makeError("--county", "unknown county \"" + county + "\" (loaded: " + (known.empty() ? "none" : known) + ")"));
-    }
+    Error unknown;
+    const LoadedPlugin* plugin = findCounty(host, county, unknown);
+    if (!plugin) return fail(unknown);
     auto days = blackoutDays(plugin->policy, *month);
     if (!days) return fail(days.error());
 
@@ -112,6 +126,9 @@ void addPolicyCommands(CLI::App& app, const Options& options, int& exitCode) {
     blackoutCommand->add_option("--county", args->county, "county id, e.g. yunhe")->required();
     blackoutCommand->add_option("--month", args->month, "YYYY-MM")->required();
     blackoutCommand->callback([args, &options, &exitCode] { exitCode = blackout(args->county, args->month, options); });
+
+    addDecideCommand(*policy, options, exitCode);
+    addPolicyTestCommand(*policy, options, exitCode);
 }
 
 }  // namespace inspectonce::cli

@@ -10,10 +10,36 @@
 
 #include "inspectonce/error.hpp"
 #include "inspectonce/policy.hpp"
+#include "inspectonce/text.hpp"
 
 struct InspectoncePlugin;
 
 namespace inspectonce {
+
+// The checks load() applies to a plugin file, in the order it applies them; the first one
+// that fails refuses the plugin. `inspectonce policy check` reports them one by one.
+enum class PluginCheck {
+    File,            // the path is a regular file
+    Format,          // wasm: a readable WebAssembly module
+    EntryPoint,      // it exports inspectonce_plugin_entry
+    Imports,         // wasm: it imports only what plugins/sdk/host_exports.txt lists
+    Exports,         // wasm: it exports nothing besides its entry point
+    Loads,           // the dynamic loader accepts it (natively: every symbol resolves)
+    AbiVersion,      // its descriptor's abi_version is this host's
+    DescriptorSize,  // its descriptor is as large as this host's
+    Id,              // its id is a county id
+    Version,         // it names its own version
+    ParameterFile,   // it carries a parameter file that PolicyData::fromJson accepts
+    County,          // the parameter file's county is the plugin's id
+};
+
+// The checks this platform applies, in order (natively there is no Format, Imports or
+// Exports step: dlopen itself refuses a bad file or an unresolved symbol).
+const std::vector<PluginCheck>& pluginChecks();
+// "imports", "ABI version" …: a short name, the same in both languages, for output keys.
+std::string_view pluginCheckName(PluginCheck check);
+// What the check makes sure of, e.g. 只导入宿主提供的函数 / imports only what the host provides.
+Text describePluginCheck(PluginCheck check);
 
 struct LoadedPlugin {
     std::string id;
@@ -36,7 +62,9 @@ public:
 
     // Loads one plugin file. A plugin with the id of one already loaded replaces it
     // (a policy author's modified county); `replaced` tells which file it replaced.
-    Result<const LoadedPlugin*> load(const std::string& path, std::string* replaced = nullptr);
+    // On refusal, `failed` (if given) tells which check failed.
+    Result<const LoadedPlugin*> load(const std::string& path, std::string* replaced = nullptr,
+                                     PluginCheck* failed = nullptr);
 
     struct DirectoryReport {
         std::vector<std::string> loaded;   // ids, in file-name order
