@@ -2,6 +2,8 @@
 // template, on every broken fixture plugin and on broken parameter files, and a modified
 // county plugin in another folder changing answers without rebuilding the CLI.
 #include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,33 +17,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int exit = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run run(const std::string& args) {
-    fs::path errFile = fs::temp_directory_path() / ("inspectonce-author-err-" + std::to_string(::getpid()));
-    std::string command = INSPECTONCE_CLI " " + args + " 2>" + errFile.string();
-    Run result;
-    FILE* pipe = popen(command.c_str(), "r");
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
-    int status = pclose(pipe);
-    result.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.err = slurp(errFile);
-    fs::remove(errFile);
-    return result;
-}
+using inspectonce::test::countLines;
+using inspectonce::test::run;
+using inspectonce::test::slurp;
 
 // `policy check --json` on one file: its report.
 nlohmann::json checkJson(const std::string& file, int expectedExit) {

@@ -1,5 +1,7 @@
 // `inspectonce` as a user runs it: exit status, text and JSON output, errors on stderr.
 #include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -12,36 +14,8 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int exit = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs the CLI with `args` (shell words) and an optional environment prefix.
-Run run(const std::string& args, const std::string& env = "") {
-    fs::path errFile = fs::temp_directory_path() / ("inspectonce-cli-err-" + std::to_string(::getpid()));
-    std::string command = env + " " INSPECTONCE_CLI " " + args + " 2>" + errFile.string();
-    Run result;
-    FILE* pipe = popen(command.c_str(), "r");
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.out.append(buffer, n);
-    int status = pclose(pipe);
-    result.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.err = slurp(errFile);
-    fs::remove(errFile);
-    return result;
-}
-
-int countLines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+using inspectonce::test::countLines;
+using inspectonce::test::run;
 
 TEST(Cli, CalendarAddCountsWorkingDaysAcrossSpringFestival) {
     auto r = run("calendar add 2026-02-13 2 --json");
