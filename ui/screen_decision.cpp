@@ -4,6 +4,7 @@
 
 #include "inspectonce/decision.hpp"
 #include "inspectonce/exceptions.hpp"
+#include "inspectonce/hooks.hpp"
 #include "screens.hpp"
 
 namespace inspectonce::ui {
@@ -141,7 +142,7 @@ void drawDecisionScreen(AppState& state) {
         form.answer.reset();
         form.error.reset();
         auto request = requestFrom(form);
-        auto decision = request ? decide(plugin->policy, *request) : Result<Decision>(request.error());
+        auto decision = request ? decideWith(*plugin, *request) : Result<Decision>(request.error());
         if (decision) form.answer = *decision;
         else form.error = decision.error();
         form.answeredFor = plugin->id;

@@ -36,7 +36,9 @@
  *   return -1                       when it does not handle `hook` (the host answers from data),
  *   return -2 - needed              when `capacity` is too small (the host retries with `needed`).
  * Which hooks the host calls, with which request and answer, is listed in
- * plugins/sdk/README.md; a hook name this plugin does not know must return -1. */
+ * plugins/sdk/README.md ("decide": add reasons, each with its clause, to a decision); a
+ * hook name this plugin does not know must return -1. tests/plugins/hooked.c is a worked
+ * "decide" hook. */
 static int32_t county_hook(const char* hook, const char* request, uint32_t request_size, char* response,
                               uint32_t response_capacity) {
     static const char answer[] = "{\"note\": \"answered by the my-county plugin's code\"}";

@@ -78,10 +78,7 @@ TEST(PolicyTestsAsData, EveryCountyCasePassesThroughItsPlugin) {
     PluginHost host;
     auto report = host.loadDirectory(INSPECTONCE_PLUGIN_DIR);
     ASSERT_TRUE(report) << report.error().message();
-    auto find = [&host](const std::string& id) -> const PolicyData* {
-        const auto* p = host.find(id);
-        return p ? &p->policy : nullptr;
-    };
+    auto find = [&host](const std::string& id) { return host.find(id); };
     const std::pair<const char*, const char*> files[] = {
         {"dinghai", "diagnosis_and_findings.json"}, {"pingyang", "service_week.json"},
         {"pingyang", "exceptions_filing.json"},     {"yuancheng", "mechanism.json"},
@@ -101,7 +98,7 @@ TEST(PolicyTestsAsData, EveryCountyCasePassesThroughItsPlugin) {
 }
 
 TEST(PolicyTestsAsData, AMalformedCaseFileNamesThePointer) {
-    auto find = [](const std::string&) -> const PolicyData* { return nullptr; };
+    auto find = [](const std::string&) -> const LoadedPlugin* { return nullptr; };
     auto results = runPolicyTests(R"({"county":"yunhe","cases":[]})", "x.json", find);
     ASSERT_FALSE(results);
     EXPECT_EQ(results.error().message(), "x.json at /county: no plugin loaded for county \"yunhe\"");

@@ -121,7 +121,7 @@ FileReport checkPlugin(const std::string& path) {
     report.summary = summarise(plugin.policy);
     report.summary->version = plugin.version;
     report.summary->abi = plugin.abiVersion;
-    report.summary->hook = plugin.hasHook ? "yes" : "none";
+    report.summary->hook = plugin.hasHook() ? "yes" : "none";
     return report;
 }
 

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "cli.hpp"
+#include "inspectonce/hooks.hpp"
 #include "inspectonce/decision.hpp"
 #include "inspectonce/exceptions.hpp"
 
@@ -75,7 +76,7 @@ int run(const DecideArgs& a, const Options& options) {
     Error unknown;
     const LoadedPlugin* plugin = findCounty(host, a.county, unknown);
     if (!plugin) return fail(unknown);
-    auto decision = decide(plugin->policy, *req);
+    auto decision = decideWith(*plugin, *req);
     if (!decision) return fail(decision.error());
     if (options.json) printJson(toJson(*decision));
     else std::cout << describe(*decision, plugin->policy, options.lang());

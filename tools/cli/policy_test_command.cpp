@@ -57,10 +57,7 @@ int run(const std::string& county, const std::string& dirFlag, const Options& op
         if (!dirs) return fail(dirs.error());
         counties = dirs.value();
     }
-    auto find = [&host](const std::string& id) -> const PolicyData* {
-        const LoadedPlugin* p = host.find(id);
-        return p ? &p->policy : nullptr;
-    };
+    auto find = [&host](const std::string& id) { return host.find(id); };
     std::vector<PolicyTestResult> results;
     for (const auto& c : counties) {
         auto files = listDirectory(root + "/" + c, false, ".json");

@@ -102,6 +102,8 @@ Result<DecisionRequest> decisionRequestFromJson(const nlohmann::json& node, cons
 Result<std::vector<HistoryEntry>> historyFromJson(std::string_view text, const std::string& source);
 
 nlohmann::json toJson(const Decision& decision);
+// The request in the form decisionRequestFromJson reads (what a plugin's "decide" hook gets).
+nlohmann::json toJson(const DecisionRequest& request);
 // Human-readable, one reason per line with its clause.
 std::string describe(const Decision& decision, const PolicyData& policy, Language language);
 

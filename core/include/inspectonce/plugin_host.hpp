@@ -4,6 +4,7 @@
 // reason and leaves the plugins already loaded untouched.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,12 @@ struct LoadedPlugin {
     unsigned abiVersion = 0;
     std::string file;     // the path it was loaded from
     PolicyData policy;
-    bool hasHook = false;
+    // The plugin's code for what its data cannot express (InspectonceHookFn of the SDK);
+    // null when every rule is data. Valid while the host lives: it keeps plugins open.
+    int32_t (*hook)(const char* name, const char* request, uint32_t requestSize, char* response,
+                    uint32_t responseCapacity) = nullptr;
+
+    bool hasHook() const { return hook != nullptr; }
 };
 
 class PluginHost {

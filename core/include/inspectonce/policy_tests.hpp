@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "inspectonce/error.hpp"
+#include "inspectonce/plugin_host.hpp"
 #include "inspectonce/policy.hpp"
 
 namespace inspectonce {
@@ -30,9 +31,10 @@ struct PolicyTestResult {
     bool passed() const { return failures.empty(); }
 };
 
-// Runs the cases of one file. `findCounty` returns the loaded policy for an id (nullptr when
-// no plugin is loaded for it). A malformed file is an error naming the file and JSON pointer.
+// Runs the cases of one file. `findCounty` returns the loaded plugin for an id (nullptr when
+// none is loaded): decisions go through its data and its hook. A malformed file is an error
+// naming the file and JSON pointer.
 Result<std::vector<PolicyTestResult>> runPolicyTests(std::string_view text, const std::string& source,
-                                                     const std::function<const PolicyData*(const std::string&)>& findCounty);
+                                                     const std::function<const LoadedPlugin*(const std::string&)>& findCounty);
 
 }  // namespace inspectonce

@@ -97,7 +97,7 @@ Result<LoadedPlugin> readDescriptor(const InspectoncePlugin* d, const std::strin
     plugin.version = d->version;
     plugin.abiVersion = d->abi_version;
     plugin.file = path;
-    plugin.hasHook = d->hook != nullptr;
+    plugin.hook = d->hook;
     auto policy = PolicyData::fromJson(std::string_view(d->policy_json, d->policy_json_size),
                                        path + " (policies/" + plugin.id + ".json)");
     if (!policy) return policy.error();

@@ -147,6 +147,28 @@ Result<std::vector<HistoryEntry>> historyFromJson(std::string_view text, const s
     return readHistory(root);
 }
 
+nlohmann::json toJson(const DecisionRequest& request) {
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& h : request.history)
+        history.push_back({{"date", h.date.iso()}, {"department", h.department}, {"level", std::string(toString(h.level))},
+                           {"item", h.item}, {"method", std::string(toString(h.method))}, {"joint", h.joint},
+                           {"unified", h.unified}, {"violation", h.violation}});
+    nlohmann::json out{{"date", request.date.iso()},
+                       {"department", request.department},
+                       {"level", std::string(toString(request.level))},
+                       {"grade", std::string(toString(request.grade))},
+                       {"lists", request.lists},
+                       {"history", history},
+                       {"kind", std::string(toString(request.kind))},
+                       {"item", request.item},
+                       {"method", std::string(toString(request.method))},
+                       {"joint", request.joint}};
+    if (request.exception) out["exception"] = *request.exception;
+    if (request.noticeDate) out["notice_date"] = request.noticeDate->iso();
+    if (request.filingDate) out["filing_date"] = request.filingDate->iso();
+    return out;
+}
+
 nlohmann::json toJson(const Decision& decision) {
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& r : decision.reasons)

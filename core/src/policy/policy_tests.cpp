@@ -1,6 +1,8 @@
 // Running policy test cases (policies/tests/<county>/*.json).
 #include "inspectonce/policy_tests.hpp"
 
+#include "inspectonce/hooks.hpp"
+
 #include <algorithm>
 
 #include "inspectonce/decision.hpp"
@@ -51,11 +53,11 @@ Status checkFinding(const PolicyData& policy, const json::Cursor& given, const j
     return Ok{};
 }
 
-Status checkDecision(const PolicyData& policy, const json::Cursor& given, const json::Cursor& expect,
+Status checkDecision(const LoadedPlugin& plugin, const json::Cursor& given, const json::Cursor& expect,
                      const std::string& source, PolicyTestResult& result) {
     auto request = decisionRequestFromJson(given.raw(), source, given.where().substr(source.size() + 4));
     if (!request && !expect.has("error")) return request.error();
-    Result<Decision> decision = request ? decide(policy, *request) : Result<Decision>(request.error());
+    Result<Decision> decision = request ? decideWith(plugin, *request) : Result<Decision>(request.error());
     if (auto error = expect.optionalField("error")) {
         IO_TRY(text, error->string());
         if (decision) result.failures.push_back("expected an error containing \"" + text + "\", got " +
@@ -108,14 +110,14 @@ Status checkDecision(const PolicyData& policy, const json::Cursor& given, const 
 }  // namespace
 
 Result<std::vector<PolicyTestResult>> runPolicyTests(std::string_view text, const std::string& source,
-                                                     const std::function<const PolicyData*(const std::string&)>& findCounty) {
+                                                     const std::function<const LoadedPlugin*(const std::string&)>& findCounty) {
     IO_TRY(document, json::parse(text, source));
     json::Cursor root(document, source);
     IO_CHECK(root.onlyKeys({"county", "cases"}));
     IO_TRY(county, root.field("county"));
     IO_TRY(countyId, county.string());
-    const PolicyData* policy = findCounty(countyId);
-    if (!policy) return makeError(county.where(), "no plugin loaded for county \"" + countyId + "\"");
+    const LoadedPlugin* plugin = findCounty(countyId);
+    if (!plugin) return makeError(county.where(), "no plugin loaded for county \"" + countyId + "\"");
     IO_TRY(cases, root.field("cases"));
     IO_TRY(items, cases.items());
     if (items.empty()) return cases.fail("at least one case");
@@ -138,9 +140,9 @@ Result<std::vector<PolicyTestResult>> runPolicyTests(std::string_view text, cons
         IO_CHECK(expect.onlyKeys({"outcome", "clauses", "not_clauses", "rules", "due", "severity", "error"}));
         if (given.has("finding")) {
             IO_CHECK(given.onlyKeys({"finding"}));
-            IO_CHECK(checkFinding(*policy, given, expect, result));
+            IO_CHECK(checkFinding(plugin->policy, given, expect, result));
         } else {
-            IO_CHECK(checkDecision(*policy, given, expect, source, result));
+            IO_CHECK(checkDecision(*plugin, given, expect, source, result));
         }
         out.push_back(result);
     }
