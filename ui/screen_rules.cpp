@@ -29,13 +29,16 @@ void exceptionList(const AppState& state, const ExceptionClause& exceptions) {
         names += (names.empty() ? "" : (state.language == Language::English ? ", " : "、")) +
                  (reason ? reason->name.in(state.language) : id);
     }
-    ImGui::TextUnformatted(state.tr({"可例外情形", "Exceptions"}));
+    ImGui::TextUnformatted(names.empty() ? state.tr({"无例外情形", "No exceptions"})
+                                         : state.tr({"可例外情形", "Exceptions"}));
     clause(exceptions.clause);
-    ImGui::PushTextWrapPos(0);
-    ImGui::Indent();
-    ImGui::TextUnformatted(names.c_str());
-    ImGui::Unindent();
-    ImGui::PopTextWrapPos();
+    if (!names.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::Indent();
+        ImGui::TextUnformatted(names.c_str());
+        ImGui::Unindent();
+        ImGui::PopTextWrapPos();
+    }
     for (const auto& obligation : exceptions.obliges) {
         ImGui::BulletText("%s", state.tr(obligation.text));
         clause(obligation.clause);
