@@ -219,6 +219,9 @@ struct YearlyTarget {
     Citation clause;
 };
 
+// A county id (and any rule or category id): lowercase letters, digits and '-', at most 32.
+bool isCountyId(std::string_view id);
+
 struct PolicyData {
     std::string county;   // plugin id
     Text name;            // 云和县 / Yunhe County

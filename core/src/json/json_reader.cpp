@@ -1,6 +1,7 @@
 #include "json/json_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace inspectonce::json {
 namespace {
@@ -149,6 +150,21 @@ Result<Text> Cursor::text() const {
     if (zhText.empty()) return zh.fail("a non-empty Chinese text");
     if (enText.empty()) return en.fail("a non-empty English text");
     return Text{zhText, enText};
+}
+
+Result<Date> Cursor::date() const {
+    IO_TRY(iso, string());
+    auto day = Date::parse(iso);
+    if (!day) return makeError(where(), day.error().message());
+    return day.value();
+}
+
+Result<Citation> Cursor::clause() const {
+    IO_TRY(clauseText, string());
+    auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(clauseText[i])) != 0; };
+    bool wellFormed = clauseText.size() > 4 && digit(0) && digit(1) && digit(2) && clauseText[3] == ' ';
+    if (!wellFormed) return fail("a clause such as \"004 二(三)\" (seed number, space, clause)");
+    return Citation{clauseText};
 }
 
 }  // namespace inspectonce::json

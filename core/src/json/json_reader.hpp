@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "inspectonce/calendar.hpp"
 #include "inspectonce/error.hpp"
 #include "inspectonce/text.hpp"
 
@@ -39,6 +40,9 @@ public:
     Result<int64_t> integer(int64_t min, int64_t max) const;
     Result<bool> boolean() const;
     Result<Text> text() const;  // {"zh": "…", "en": "…"}
+    Result<Date> date() const;  // "YYYY-MM-DD", a day of the civil calendar
+    // A clause of a seed: its three digits, a space and the clause, "004 二(三)".
+    Result<Citation> clause() const;
 
 private:
     const nlohmann::json* node_;

@@ -29,9 +29,8 @@ Result<Reason> readReason(const json::Cursor& at) {
     reason.rule = ruleText;
     // Every decision cites its clause (ALL-5): a hook's reason too.
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(clauseText, clause.string());
-    if (clauseText.size() < 5 || clauseText[3] != ' ') return clause.fail("a clause such as \"004 二(六)\"");
-    reason.clause = Citation{clauseText};
+    IO_TRY(citation, clause.clause());
+    reason.clause = citation;
     IO_TRY(text, at.field("text"));
     IO_TRY(textValue, text.text());
     reason.text = textValue;

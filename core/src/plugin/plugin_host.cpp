@@ -60,14 +60,6 @@ std::string lastDlError() {
     return message ? message : "unknown dynamic loader error";
 }
 
-bool validId(const char* id) {
-    if (!id || !*id) return false;
-    for (const char* c = id; *c; ++c)
-        if (!(std::islower(static_cast<unsigned char>(*c)) || std::isdigit(static_cast<unsigned char>(*c)) || *c == '-'))
-            return false;
-    return std::string_view(id).size() <= 32;
-}
-
 // Everything we require of a descriptor, checked in an order that never reads past what an
 // older or foreign plugin could have filled in.
 Result<LoadedPlugin> readDescriptor(const InspectoncePlugin* d, const std::string& path, PluginCheck& failed) {
@@ -84,7 +76,7 @@ Result<LoadedPlugin> readDescriptor(const InspectoncePlugin* d, const std::strin
         return makeError(path, "descriptor is " + std::to_string(d->descriptor_size) + " bytes, expected " +
                                    std::to_string(sizeof(InspectoncePlugin)));
     failed = PluginCheck::Id;
-    if (!validId(d->id))
+    if (!d->id || !isCountyId(d->id))
         return makeError(path, std::string("plugin id \"") + (d->id ? d->id : "") +
                                    "\" is not a county id (lowercase letters, digits and '-')");
     failed = PluginCheck::Version;

@@ -8,13 +8,6 @@
 namespace inspectonce {
 namespace {
 
-Result<Date> readDate(const json::Cursor& at) {
-    IO_TRY(text, at.string());
-    auto date = Date::parse(text);
-    if (!date) return makeError(at.where(), date.error().message());
-    return date.value();
-}
-
 // Parses a string field with one of the model's parsers; the error keeps the JSON path.
 template <class T, class Parse>
 Result<T> readWith(const json::Cursor& at, Parse parse) {
@@ -34,7 +27,7 @@ Result<HistoryEntry> readEntry(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"date", "department", "level", "item", "method", "joint", "unified", "violation"}));
     HistoryEntry e;
     IO_TRY(date, at.field("date"));
-    IO_TRY(dateValue, readDate(date));
+    IO_TRY(dateValue, date.date());
     e.date = dateValue;
     IO_TRY(department, at.field("department"));
     IO_TRY(departmentText, department.string());
@@ -81,7 +74,7 @@ Result<DecisionRequest> decisionRequestFromJson(const nlohmann::json& node, cons
                           "exception", "notice_date", "filing_date"}));
     DecisionRequest r;
     IO_TRY(date, at.field("date"));
-    IO_TRY(dateValue, readDate(date));
+    IO_TRY(dateValue, date.date());
     r.date = dateValue;
     IO_TRY(department, at.field("department"));
     IO_TRY(departmentText, department.string());
@@ -125,11 +118,11 @@ Result<DecisionRequest> decisionRequestFromJson(const nlohmann::json& node, cons
         r.exception = id;
     }
     if (auto f = at.optionalField("notice_date")) {
-        IO_TRY(d, readDate(*f));
+        IO_TRY(d, f->date());
         r.noticeDate = d;
     }
     if (auto f = at.optionalField("filing_date")) {
-        IO_TRY(d, readDate(*f));
+        IO_TRY(d, f->date());
         r.filingDate = d;
     }
     return r;

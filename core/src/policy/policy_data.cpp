@@ -11,36 +11,11 @@
 namespace inspectonce {
 namespace {
 
-Result<Date> readDate(const json::Cursor& at) {
-    IO_TRY(text, at.string());
-    auto date = Date::parse(text);
-    if (!date) return makeError(at.where(), date.error().message());
-    return date.value();
-}
-
 Result<std::optional<Date>> readOptionalDate(const json::Cursor& parent, std::string_view key) {
     auto field = parent.optionalField(key);
     if (!field) return std::optional<Date>{};
-    IO_TRY(date, readDate(*field));
+    IO_TRY(date, field->date());
     return std::optional<Date>{date};
-}
-
-// Clauses are written as the seed's three digits, a space and the clause: "004 二(三)".
-Result<Citation> readClause(const json::Cursor& at) {
-    IO_TRY(text, at.string());
-    bool wellFormed = text.size() > 4 && std::isdigit(static_cast<unsigned char>(text[0])) &&
-                      std::isdigit(static_cast<unsigned char>(text[1])) &&
-                      std::isdigit(static_cast<unsigned char>(text[2])) && text[3] == ' ';
-    if (!wellFormed) return at.fail("a clause such as \"004 二(三)\" (seed number, space, clause)");
-    return Citation{text};
-}
-
-bool validCountyId(const std::string& id) {
-    if (id.empty() || id.size() > 32) return false;
-    for (char c : id)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
-            return false;
-    return true;
 }
 
 Result<PolicyDocument> readDocument(const json::Cursor& at) {
@@ -68,7 +43,7 @@ Result<PolicyDocument> readDocument(const json::Cursor& at) {
     doc.inForceFrom = from;
     doc.inForceUntil = until;
     if (auto clause = at.optionalField("in_force_clause")) {
-        IO_TRY(citation, readClause(*clause));
+        IO_TRY(citation, clause->clause());
         doc.inForceClause = citation;
     }
     if (from && until && *until < *from)
@@ -120,7 +95,7 @@ Result<std::optional<Text>> readOptionalText(const json::Cursor& parent, std::st
 Result<std::string> readId(const json::Cursor& parent, std::string_view key = "id") {
     IO_TRY(field, parent.field(key));
     IO_TRY(text, field.string());
-    if (!validCountyId(text)) return field.fail("an id of lowercase letters, digits and '-'");
+    if (!isCountyId(text)) return field.fail("an id of lowercase letters, digits and '-'");
     return text;
 }
 
@@ -218,7 +193,7 @@ Result<ObligationRule> readObligation(const json::Cursor& at) {
     IO_TRY(textValue, text.text());
     o.text = textValue;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     o.clause = citation;
     if (auto due = at.optionalField("due")) {
         IO_TRY(dueValue, readDue(*due));
@@ -257,7 +232,7 @@ Result<ExceptionClause> readExceptionClause(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"clause", "allowed", "obliges", "note"}));
     ExceptionClause e;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     e.clause = citation;
     IO_TRY(allowed, at.field("allowed"));
     IO_TRY(items, allowed.items());
@@ -291,7 +266,7 @@ Result<BlackoutRule> readBlackout(const json::Cursor& at) {
     IO_TRY(periodValue, readPeriod(period));
     rule.period = periodValue;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     rule.clause = citation;
     IO_TRY(ruleField, at.field("rule"));
     IO_TRY(ruleText, ruleField.text());
@@ -320,7 +295,7 @@ Result<BlackoutRule> readBlackout(const json::Cursor& at) {
             IO_TRY(daysValue, days.integer(0, 20));
             extension.daysBefore = static_cast<int>(daysValue);
             IO_TRY(extClause, item.field("clause"));
-            IO_TRY(extCitation, readClause(extClause));
+            IO_TRY(extCitation, extClause.clause());
             extension.clause = extCitation;
             IO_TRY(note, readOptionalText(item, "note"));
             extension.note = note;
@@ -355,7 +330,7 @@ Result<PolicyRule> readRule(const json::Cursor& at) {
     IO_TRY(nameText, name.text());
     r.name = nameText;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     r.clause = citation;
     IO_TRY(ruleField, at.field("rule"));
     IO_TRY(ruleText, ruleField.text());
@@ -413,7 +388,7 @@ Result<SamplingRules> readSampling(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"clause", "by_grade", "note"}));
     SamplingRules s;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     s.clause = citation;
     IO_TRY(note, readOptionalText(at, "note"));
     s.note = note;
@@ -449,7 +424,7 @@ Result<CategoryList> readCategories(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"clause", "items"}));
     CategoryList list;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     list.clause = citation;
     IO_TRY(itemsField, at.field("items"));
     IO_TRY(items, itemsField.items());
@@ -464,7 +439,7 @@ Result<CategoryList> readCategories(const json::Cursor& at) {
         IO_TRY(nameText, name.text());
         c.name = nameText;
         IO_TRY(itemClause, item.field("clause"));
-        IO_TRY(itemCitation, readClause(itemClause));
+        IO_TRY(itemCitation, itemClause.clause());
         c.clause = itemCitation;
         IO_TRY(examples, item.field("examples"));
         IO_TRY(examplesText, examples.text());
@@ -480,7 +455,7 @@ Result<std::vector<std::pair<std::string, Text>>> readNamedTexts(const json::Cur
     for (const auto& [key, value] : at.raw().items()) {
         (void)value;
         IO_TRY(field, at.field(key));
-        if (!validCountyId(key)) return makeError(field.where(), "expected an id of lowercase letters, digits and '-'");
+        if (!isCountyId(key)) return makeError(field.where(), "expected an id of lowercase letters, digits and '-'");
         IO_TRY(text, field.text());
         out.emplace_back(key, text);
     }
@@ -491,7 +466,7 @@ Result<SeverityRules> readSeverity(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"clause", "facts", "levels", "precedence", "outside"}));
     SeverityRules s;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     s.clause = citation;
     IO_TRY(facts, at.field("facts"));
     IO_TRY(factList, readNamedTexts(facts));
@@ -510,7 +485,7 @@ Result<SeverityRules> readSeverity(const json::Cursor& at) {
         IO_TRY(nameText, name.text());
         level.name = nameText;
         IO_TRY(levelClause, item.field("clause"));
-        IO_TRY(levelCitation, readClause(levelClause));
+        IO_TRY(levelCitation, levelClause.clause());
         level.clause = levelCitation;
         for (const char* key : {"all_of", "any_of"}) {
             auto f = item.optionalField(key);
@@ -538,7 +513,7 @@ Result<SeverityRules> readSeverity(const json::Cursor& at) {
     if (auto outside = at.optionalField("outside")) {
         IO_CHECK(outside->onlyKeys({"clause", "areas"}));
         IO_TRY(outsideClause, outside->field("clause"));
-        IO_TRY(outsideCitation, readClause(outsideClause));
+        IO_TRY(outsideCitation, outsideClause.clause());
         s.outsideClause = outsideCitation;
         IO_TRY(areas, outside->field("areas"));
         IO_TRY(areaList, readNamedTexts(areas));
@@ -553,7 +528,7 @@ Result<Disposition> readDisposition(const json::Cursor& at) {
     IO_TRY(severity, readId(at, "severity"));
     d.severity = severity;
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     d.clause = citation;
     IO_TRY(summary, at.field("summary"));
     IO_TRY(summaryText, summary.text());
@@ -589,12 +564,20 @@ Result<YearlyTarget> readTarget(const json::Cursor& at) {
         t.strength = value;
     }
     IO_TRY(clause, at.field("clause"));
-    IO_TRY(citation, readClause(clause));
+    IO_TRY(citation, clause.clause());
     t.clause = citation;
     return t;
 }
 
 }  // namespace
+
+bool isCountyId(std::string_view id) {
+    if (id.empty() || id.size() > 32) return false;
+    for (char c : id)
+        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
+            return false;
+    return true;
+}
 
 bool PolicyDocument::inForceOn(Date day) const {
     if (inForceFrom && day < *inForceFrom) return false;
@@ -614,7 +597,7 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
     PolicyData policy;
     IO_TRY(county, root.field("county"));
     IO_TRY(countyId, county.string());
-    if (!validCountyId(countyId)) return county.fail("a county id of lowercase letters, digits and '-'");
+    if (!isCountyId(countyId)) return county.fail("a county id of lowercase letters, digits and '-'");
     policy.county = countyId;
     IO_TRY(name, root.field("name"));
     IO_TRY(nameText, name.text());
