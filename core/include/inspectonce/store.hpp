@@ -1,0 +1,108 @@
+// SQLite storage: a small RAII layer over the C API that speaks Result, the versioned
+// workspace schema with its migrations, and loading/saving a Workspace. Every multi-row
+// change runs in one transaction, so a failure (or a killed process) leaves the file as it
+// was before the change.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "inspectonce/error.hpp"
+#include "inspectonce/workspace.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace inspectonce::store {
+
+class Statement;
+
+class Database {
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create };
+
+    // Opens `path` (":memory:" for a private in-memory database). Create makes the file if
+    // missing. Natively the journal is WAL; errors name the file.
+    static Result<Database> open(const std::string& path, Mode mode);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    const std::string& path() const { return path_; }
+    Status exec(std::string_view sql);                     // statements without results
+    Result<Statement> prepare(std::string_view sql);
+    int64_t lastInsertId() const;
+
+    // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
+    template <class F>
+    Status transaction(F&& work) {
+        IO_CHECK(exec("BEGIN IMMEDIATE"));
+        Status status = work();
+        if (!status) {
+            (void)exec("ROLLBACK");
+            return status;
+        }
+        Status committed = exec("COMMIT");
+        if (!committed) (void)exec("ROLLBACK");
+        return committed;
+    }
+
+    // The schema version (PRAGMA user_version).
+    Result<int> version();
+
+private:
+    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    Error failure(std::string_view what) const;  // the SQLite message, with the file
+    friend class Statement;
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+// A prepared statement: bind by 1-based index, step, read columns by 0-based index.
+class Statement {
+public:
+    Statement(Statement&&) noexcept;
+    Statement& operator=(Statement&&) noexcept;
+    ~Statement();
+
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bindNull(int index);
+    Statement& bindOptional(int index, const std::optional<std::string>& value);  // NULL when unset
+
+    // Advances: true with a row, false when done; an error names the SQL.
+    Result<bool> step();
+    Status run();    // steps to the end, expecting no rows
+    void reset();    // for the next binding
+
+    int64_t integer(int column) const;
+    std::string text(int column) const;
+    bool isNull(int column) const;
+
+private:
+    Statement(Database* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+    friend class Database;
+
+    Database* db_ = nullptr;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+// The workspace schema version this build writes; older files are migrated on open.
+int currentSchemaVersion();
+// Brings `db` to the current schema, one migration per version, each in its own
+// transaction; a file newer than this build is an error.
+Status migrate(Database& db);
+
+// Loads a whole workspace (validated); errors name the file, the table and the row.
+Result<Workspace> loadWorkspace(const std::string& path);
+// Writes `workspace` to a new or empty file at `path` in one transaction (validated first).
+Status saveWorkspace(const Workspace& workspace, const std::string& path);
+// Replaces the visits of the workspace file (the scheduler's output) in one transaction.
+Status saveVisits(Database& db, const std::vector<Visit>& visits);
+
+}  // namespace inspectonce::store

@@ -1,0 +1,76 @@
+// The workspace schema and its migrations. Version N is reached by applying migration N to
+// a file at version N-1; a migration never changes once released (later issues add new ones).
+#include <array>
+#include <string>
+
+#include "inspectonce/store.hpp"
+
+namespace inspectonce::store {
+namespace {
+
+// Migration 1: the first workspace schema. Dates are ISO strings (sortable, readable in
+// any SQLite tool); lists inside a row (units, enterprise lists) are comma-separated.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE departments (
+    id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, level TEXT NOT NULL,
+    units TEXT NOT NULL DEFAULT '', inspectors_per_day INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE inspectors (
+    id TEXT PRIMARY KEY, department TEXT NOT NULL REFERENCES departments(id),
+    unit TEXT NOT NULL DEFAULT '', name TEXT NOT NULL);
+CREATE TABLE items (
+    id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, kind TEXT NOT NULL,
+    department TEXT NOT NULL REFERENCES departments(id),
+    on_site INTEGER NOT NULL, non_site INTEGER NOT NULL, delegable INTEGER NOT NULL);
+CREATE TABLE enterprises (
+    uscc TEXT PRIMARY KEY, name TEXT NOT NULL, grade TEXT NOT NULL, lists TEXT NOT NULL DEFAULT '',
+    town TEXT NOT NULL DEFAULT '', industry TEXT NOT NULL DEFAULT '', above_scale INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY, department TEXT NOT NULL REFERENCES departments(id), unit TEXT NOT NULL DEFAULT '',
+    enterprise TEXT NOT NULL REFERENCES enterprises(uscc), kind TEXT NOT NULL, method TEXT NOT NULL,
+    window_first TEXT NOT NULL, window_last TEXT NOT NULL, exception TEXT, filed_on TEXT,
+    inspectors INTEGER NOT NULL DEFAULT 2);
+CREATE TABLE plan_items (
+    plan INTEGER NOT NULL REFERENCES plans(id), item TEXT NOT NULL REFERENCES items(id),
+    PRIMARY KEY (plan, item)) WITHOUT ROWID;
+CREATE TABLE history (
+    enterprise TEXT NOT NULL REFERENCES enterprises(uscc), date TEXT NOT NULL, department TEXT NOT NULL,
+    level TEXT NOT NULL, item TEXT NOT NULL, method TEXT NOT NULL,
+    joint INTEGER NOT NULL, unified INTEGER NOT NULL, violation INTEGER NOT NULL);
+CREATE TABLE events (
+    enterprise TEXT NOT NULL REFERENCES enterprises(uscc), date TEXT NOT NULL, kind TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '');
+CREATE TABLE visits (
+    id INTEGER PRIMARY KEY, enterprise TEXT NOT NULL REFERENCES enterprises(uscc), date TEXT NOT NULL,
+    kind TEXT NOT NULL, lead TEXT NOT NULL, notice_date TEXT, code TEXT NOT NULL DEFAULT '');
+CREATE TABLE visit_plans (
+    visit INTEGER NOT NULL REFERENCES visits(id), plan INTEGER NOT NULL REFERENCES plans(id),
+    PRIMARY KEY (visit, plan)) WITHOUT ROWID;
+CREATE INDEX plans_by_enterprise ON plans(enterprise);
+CREATE INDEX history_by_enterprise ON history(enterprise);
+CREATE INDEX events_by_enterprise ON events(enterprise);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+
+}  // namespace
+
+int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Status migrate(Database& db) {
+    IO_TRY(version, db.version());
+    if (version > currentSchemaVersion())
+        return makeError(db.path(), "the workspace has schema version " + std::to_string(version) +
+                                        ", newer than this build's " + std::to_string(currentSchemaVersion()) +
+                                        ": open it with a newer InspectOnce");
+    for (int next = version + 1; next <= currentSchemaVersion(); ++next) {
+        Status applied = db.transaction([&]() -> Status {
+            IO_CHECK(db.exec(kMigrations[static_cast<std::size_t>(next - 1)]));
+            return db.exec("PRAGMA user_version = " + std::to_string(next));
+        });
+        if (!applied) return applied.error();
+    }
+    return Ok{};
+}
+
+}  // namespace inspectonce::store

@@ -1,0 +1,161 @@
+// The SQLite store: schema and migrations, a workspace round trip, precise errors for bad
+// files and rows, and nothing written when a save fails. Runs natively and in wasm.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "inspectonce/digest.hpp"
+#include "inspectonce/store.hpp"
+
+namespace inspectonce {
+namespace {
+
+std::string tempPath(const std::string& name) {
+    std::string path = std::string(INSPECTONCE_TEST_TMP_DIR) + "/" + name;
+    std::remove(path.c_str());
+    std::remove((path + "-wal").c_str());
+    std::remove((path + "-shm").c_str());
+    return path;
+}
+
+Date day(const char* iso) { return Date::parse(iso).value(); }
+
+Workspace smallWorkspace() {
+    Workspace w;
+    w.county = "yunhe";
+    w.year = 2026;
+    w.planningDate = day("2026-02-02");
+    w.departments.push_back({"market", {"市场监管局", "market supervision"}, DepartmentLevel::County, {"food", "pricing"}, 6});
+    w.departments.push_back({"fire", {"消防救援大队", "fire brigade"}, DepartmentLevel::County, {}, 4});
+    w.inspectors.push_back({"m1", "market", "food", "张三"});
+    w.items.push_back({"food-label", {"食品标签", "food labels"}, "food-safety", "market", true, true, false});
+    w.items.push_back({"fire-routine", {"消防日常检查", "fire routine"}, "fire-safety", "fire", true, false, true});
+    w.enterprises.push_back({Enterprise{Uscc::parse("91350100M000100Y43").value(), "云和木玩厂", CreditGrade::B, {"white-list"}},
+                             "云和镇", "toys", true});
+    Plan p;
+    p.id = 7;
+    p.department = "market";
+    p.unit = "food";
+    p.enterprise = "91350100M000100Y43";
+    p.items = {"food-label"};
+    p.window = {day("2026-03-02"), day("2026-03-13")};
+    p.filedOn = day("2026-02-03");
+    w.plans.push_back(p);
+    p.id = 8;
+    p.department = "fire";
+    p.unit = "";
+    p.items = {"fire-routine"};
+    p.exception = "complaint-report";
+    p.filedOn.reset();
+    w.plans.push_back(p);
+    HistoryEntry h;
+    h.date = day("2026-01-15");
+    h.department = "fire";
+    h.item = "fire-safety";
+    h.joint = true;
+    w.history.emplace_back("91350100M000100Y43", h);
+    w.events.push_back({"91350100M000100Y43", day("2026-01-20"), "reward", "纳税信用A级"});
+    w.visits.push_back({1, "91350100M000100Y43", day("2026-03-05"), InspectionKind::Inspection, "market", {7}, day("2026-02-20"), "IO1-x"});
+    return w;
+}
+
+TEST(Store, WorkspaceRoundTripKeepsEveryField) {
+    auto path = tempPath("roundtrip.db");
+    Workspace original = smallWorkspace();
+    ASSERT_TRUE(store::saveWorkspace(original, path)) << store::saveWorkspace(original, path).error().message();
+    auto loaded = store::loadWorkspace(path);
+    ASSERT_TRUE(loaded) << loaded.error().message();
+    const Workspace& w = *loaded;
+    EXPECT_EQ(w.county, "yunhe");
+    EXPECT_EQ(w.planningDate, day("2026-02-02"));
+    ASSERT_EQ(w.departments.size(), 2u);
+    EXPECT_EQ(w.departments[1].id, "market");  // loaded in id order
+    EXPECT_EQ(w.departments[1].units, (std::vector<std::string>{"food", "pricing"}));
+    EXPECT_EQ(w.departments[1].inspectorsPerDay, 6);
+    ASSERT_EQ(w.plans.size(), 2u);
+    EXPECT_EQ(w.plans[0].filedOn, day("2026-02-03"));
+    EXPECT_FALSE(w.plans[1].filedOn.has_value());
+    EXPECT_EQ(w.plans[1].exception, std::optional<std::string>("complaint-report"));
+    EXPECT_EQ(w.enterprises[0].enterprise.grade, CreditGrade::B);
+    EXPECT_TRUE(w.enterprises[0].enterprise.isOn("white-list"));
+    EXPECT_TRUE(w.enterprises[0].aboveScale);
+    ASSERT_EQ(w.history.size(), 1u);
+    EXPECT_TRUE(w.history[0].second.joint);
+    ASSERT_EQ(w.visits.size(), 1u);
+    EXPECT_EQ(w.visits[0].plans, (std::vector<int64_t>{7}));
+    EXPECT_EQ(w.visits[0].noticeDate, day("2026-02-20"));
+}
+
+TEST(Store, SavingAnInvalidWorkspaceWritesNothingAndSaysWhy) {
+    auto path = tempPath("invalid.db");
+    Workspace w = smallWorkspace();
+    w.plans[0].items = {"no-such-item"};
+    auto saved = store::saveWorkspace(w, path);
+    ASSERT_FALSE(saved);
+    EXPECT_NE(saved.error().message().find("plans 7"), std::string::npos) << saved.error().message();
+    EXPECT_NE(saved.error().message().find("unknown item 'no-such-item'"), std::string::npos);
+    std::ifstream file(path);
+    EXPECT_FALSE(file.good()) << "nothing may be written for a rejected workspace";
+}
+
+TEST(Store, ABadRowIsNamedByTableRowAndColumn) {
+    auto path = tempPath("badrow.db");
+    ASSERT_TRUE(store::saveWorkspace(smallWorkspace(), path));
+    {
+        auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db.value().exec("UPDATE plans SET window_last = '2026-02-30' WHERE id = 8"));
+    }
+    auto loaded = store::loadWorkspace(path);
+    ASSERT_FALSE(loaded);
+    EXPECT_NE(loaded.error().where.find("table plans, row 8, column window_last"), std::string::npos) << loaded.error().message();
+    EXPECT_NE(loaded.error().why.find("February 2026 has 28 days"), std::string::npos) << loaded.error().message();
+}
+
+TEST(Store, NotADatabaseAndNewerSchemasAreRefused) {
+    auto path = tempPath("garbage.db");
+    { std::ofstream(path) << "this is not a database, just text that is long enough to be read as a header\n"; }
+    auto opened = store::loadWorkspace(path);
+    ASSERT_FALSE(opened);
+    EXPECT_NE(opened.error().message().find("not a database"), std::string::npos) << opened.error().message();
+
+    auto newer = tempPath("newer.db");
+    {
+        auto db = store::Database::open(newer, store::Database::Mode::Create);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db.value().exec("PRAGMA user_version = 99"));
+        auto migrated = store::migrate(db.value());
+        ASSERT_FALSE(migrated);
+        EXPECT_NE(migrated.error().why.find("newer than this build"), std::string::npos);
+    }
+    auto missing = store::loadWorkspace(tempPath("missing.db"));
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().message().find("cannot open"), std::string::npos);
+}
+
+TEST(Store, AFailedTransactionLeavesTheFileAsItWas) {
+    auto path = tempPath("rollback.db");
+    ASSERT_TRUE(store::saveWorkspace(smallWorkspace(), path));
+    auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    Visit duplicate{2, "91350100M000100Y43", day("2026-03-06"), InspectionKind::Inspection, "market", {7, 7}, {}, ""};
+    auto saved = store::saveVisits(db.value(), {duplicate});  // plan 7 twice: the primary key refuses it
+    ASSERT_FALSE(saved);
+    auto loaded = store::loadWorkspace(path);
+    ASSERT_TRUE(loaded);
+    ASSERT_EQ(loaded->visits.size(), 1u);
+    EXPECT_EQ(loaded->visits[0].id, 1);
+}
+
+TEST(Digest, Blake2bMatchesTheRfcVectors) {
+    // RFC 7693 appendix A: BLAKE2b-512("abc").
+    EXPECT_EQ(blake2bHex("abc", 64),
+              "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
+              "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923");
+    EXPECT_EQ(blake2bHex("", 32), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+    EXPECT_NE(blake2bHex("abc"), blake2bHex("abd"));
+}
+
+}  // namespace
+}  // namespace inspectonce
