@@ -37,6 +37,7 @@ void printJson(const nlohmann::json& document);
 void addCalendarCommands(CLI::App& app, const Options& options, int& exitCode);
 void addUsccCommands(CLI::App& app, const Options& options, int& exitCode);
 void addPolicyCommands(CLI::App& app, const Options& options, int& exitCode);
+void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode);  // classify_command.cpp
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);
 void addPolicyTestCommand(CLI::App& policy, const Options& options, int& exitCode);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     addUsccCommands(app, options, exitCode);
     addPolicyCommands(app, options, exitCode);
     addPolicyCheckCommand(*app.get_subcommand("policy"), options, exitCode);
+    addClassifyCommands(app, options, exitCode);
 
     try {
         app.parse(argc, argv);

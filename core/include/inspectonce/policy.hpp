@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inspectonce/calendar.hpp"
+#include "inspectonce/classifier_hints.hpp"
 #include "inspectonce/error.hpp"
 #include "inspectonce/model.hpp"
 #include "inspectonce/text.hpp"
@@ -235,6 +236,7 @@ struct PolicyData {
     std::optional<SeverityRules> severity;
     std::vector<Disposition> dispositions;
     std::vector<YearlyTarget> targets;
+    ClassifierHints classifierHints;  // "classifier_hints": keyword evidence for classify.hpp
 
     // Parses and validates a parameter file; `source` names it in errors.
     static Result<PolicyData> fromJson(std::string_view text, const std::string& source);

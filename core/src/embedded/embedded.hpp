@@ -25,5 +25,6 @@ struct Files {
 
 extern const Files calendarFiles;  // policies/calendar/*.json
 extern const Files sdkFiles;       // plugins/sdk/host_exports.txt: what a plugin may import
+extern const Files classifierModels;  // policies/classify/*.model: the text classifiers
 
 }  // namespace inspectonce::embedded

@@ -7,6 +7,7 @@
 #include "inspectonce/exceptions.hpp"
 
 #include "json/json_reader.hpp"
+#include "policy/classifier_hints.hpp"
 
 namespace inspectonce {
 namespace {
@@ -589,7 +590,8 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
     IO_TRY(document, json::parse(text, source));
     json::Cursor root(document, source);
     IO_CHECK(root.onlyKeys({"schema", "county", "name", "region", "document", "blackouts", "rules", "sampling",
-                            "demand_categories", "complaint_categories", "severity", "dispositions", "targets"}));
+                            "demand_categories", "complaint_categories", "severity", "dispositions", "targets",
+                            "classifier_hints"}));
     IO_TRY(schema, root.field("schema"));
     IO_TRY(schemaVersion, schema.integer(2, 2));
     (void)schemaVersion;
@@ -663,6 +665,10 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
                     return makeError(item.where(), "a second target for " + value.metric + " in " + std::to_string(value.year));
             policy.targets.push_back(value);
         }
+    }
+    if (auto hints = root.optionalField("classifier_hints")) {
+        IO_TRY(value, readClassifierHints(*hints, policy));
+        policy.classifierHints = value;
     }
     return policy;
 }
