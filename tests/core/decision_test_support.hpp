@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <deque>
 #include <string>
 
 #include "inspectonce/decision.hpp"
@@ -11,7 +12,7 @@
 namespace inspectonce::test {
 
 inline const PolicyData& countyPolicy(const std::string& id) {
-    static std::vector<std::pair<std::string, PolicyData>> cache;
+    static std::deque<std::pair<std::string, PolicyData>> cache;  // a deque: references stay valid as it grows
     for (const auto& [key, value] : cache)
         if (key == id) return value;
     auto policy = PolicyData::fromJson(readFile(sourcePath("policies/" + id + ".json")), id + ".json");
