@@ -73,7 +73,7 @@ struct ScheduleFigures {
     double jointRate = 0;       // plansInJointVisits / scheduledPlans (see README for the definition)
     double nonSiteShare = 0;    // nonSitePlans / (nonSitePlans + scheduledPlans)
     double ratio = 0;           // visits / lowerBound (1 when both are 0)
-    std::map<std::string, int64_t> refusedByClause;
+    std::map<std::string, int64_t> refusedByClause;  // clause → plans; "capacity" / "merge" where no clause decides
 };
 
 struct Schedule {

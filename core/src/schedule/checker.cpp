@@ -42,13 +42,11 @@ private:
     std::unordered_map<std::string, const InspectionItem*> items_;
 };
 
-// A regular visit: a working day, the document in force, no blackout forbidding it.
+// A regular visit: a working day, no blackout forbidding it.
 Status Checker::checkDay(const Visit& v, const WorkspaceEnterprise& e, bool exception) {
     if (exception) return Ok{};
     IO_TRY(workday, calendar_.isWorkday(v.date));
     if (!workday) violation(v, 0, {v.date.iso() + "不是工作日", v.date.iso() + " is not a working day"});
-    if (!policy_.document.inForceOn(v.date))
-        violation(v, 0, {"文件在" + v.date.iso() + "未施行", "the document is not in force on " + v.date.iso()});
     IO_TRY(active, Policy(policy_).blackoutsOn(v.date, e.enterprise.grade));
     for (const BlackoutRule* rule : active) {
         const Applicability& a = rule->forbids;

@@ -45,7 +45,6 @@ Result<LawfulDays> LawfulDays::forYear(const PolicyData& policy, int year, const
         Date day = first.plusDays(i);
         IO_TRY(workday, calendar.isWorkday(day));
         out.workday_.push_back(workday);
-        out.inForce_.push_back(facade.inForceOn(day));
         for (int g = 0; g < 4; ++g) {
             IO_TRY(active, facade.blackoutsOn(day, static_cast<CreditGrade>(g)));
             out.active_[g].push_back(active);
@@ -63,7 +62,7 @@ const std::vector<int32_t>& LawfulDays::days(CreditGrade grade, const std::vecto
     const auto& active = active_[static_cast<int>(grade)];
     for (int i = 0; i < count_; ++i) {
         auto ui = static_cast<std::size_t>(i);
-        if (!workday_[ui] || !inForce_[ui]) continue;
+        if (!workday_[ui]) continue;
         bool closed = std::any_of(active[ui].begin(), active[ui].end(),
                                   [&](const BlackoutRule* rule) { return forbids(*rule, grade, lists, kind); });
         if (!closed) out.push_back(first_.dayNumber() + i);

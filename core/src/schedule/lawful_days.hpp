@@ -1,6 +1,7 @@
 // The days of one year on which a regular visit may take place in an enterprise: working
-// days, the document in force, and no blackout period forbidding it for that enterprise
-// (its grade may lengthen a period; a list it is on may lift one: 004 二(三), 004 二(六)).
+// days with no blackout period forbidding it for that enterprise (its grade may lengthen a
+// period; a list it is on may lift one: 004 二(三), 004 二(六)). Outside the document's
+// time in force its periods do not apply (Policy::blackoutsOn).
 #pragma once
 
 #include <map>
@@ -32,7 +33,6 @@ private:
     Date first_;
     int count_ = 0;
     std::vector<bool> workday_;
-    std::vector<bool> inForce_;
     std::vector<std::vector<const BlackoutRule*>> active_[4];  // per grade, per day
     std::map<std::string, std::vector<int32_t>> cache_;
 };

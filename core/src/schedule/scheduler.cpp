@@ -157,8 +157,7 @@ Result<Refusal> Scheduler::emptyWindow(const PlanState& s, const WorkspaceEnterp
             return r;
         }
     }
-    r.clause = policy_.document.inForceClause ? *policy_.document.inForceClause : Citation{};
-    r.text = {"窗口内没有工作日，或文件尚未施行", "the window holds no working day on which the document is in force"};
+    r.text = {"窗口内没有工作日（国务院放假通知）", "the window holds no working day (State Council holiday notices)"};
     return r;
 }
 
@@ -531,7 +530,21 @@ Result<Schedule> Scheduler::run() {
         ++out_.figures.plans;
         out_.figures.planItems += static_cast<int64_t>(p.items.size());
     }
-    for (std::size_t e = 0; e < w_.enterprises.size(); ++e) IO_CHECK(placeEnterprise(e));
+    // In USCC order, whatever the workspace's order: capacity goes to earlier enterprises first.
+    std::vector<std::size_t> order(w_.enterprises.size());
+    for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return w_.enterprises[a].enterprise.code.str() < w_.enterprises[b].enterprise.code.str();
+    });
+    for (std::size_t e : order) IO_CHECK(placeEnterprise(e));
+    if (policy_.document.inForceFrom || policy_.document.inForceUntil) {
+        const auto& d = policy_.document;
+        std::string from = d.inForceFrom ? d.inForceFrom->iso() : "", until = d.inForceUntil ? d.inForceUntil->iso() : "";
+        out_.notes.push_back({"merge", d.inForceClause.value_or(Citation{}),
+                              {"文件施行期：" + from + "至" + (until.empty() ? "今" : until) + "；施行期外本县的安静期等规定不适用",
+                               "the document is in force " + from + "…" + (until.empty() ? "" : until) +
+                                   "; outside that time its periods and rules do not apply"}});
+    }
 
     std::sort(out_.visits.begin(), out_.visits.end(), [](const Visit& a, const Visit& b) {
         if (a.date != b.date) return a.date < b.date;
@@ -547,7 +560,8 @@ Result<Schedule> Scheduler::run() {
     std::sort(out_.handled.begin(), out_.handled.end(), [](const Handled& a, const Handled& b) { return a.plan < b.plan; });
 
     auto& f = out_.figures;
-    for (const auto& r : out_.refusals) ++f.refusedByClause[r.clause.text().empty() ? std::string("capacity") : r.clause.text()];
+    // By clause; a refusal no clause decides (capacity, no working day) counts under its step.
+    for (const auto& r : out_.refusals) ++f.refusedByClause[r.clause.text().empty() ? r.step : r.clause.text()];
     f.jointRate = f.scheduledPlans ? static_cast<double>(f.plansInJointVisits) / static_cast<double>(f.scheduledPlans) : 0.0;
     f.nonSiteShare = f.nonSitePlans + f.scheduledPlans
                          ? static_cast<double>(f.nonSitePlans) / static_cast<double>(f.nonSitePlans + f.scheduledPlans)
