@@ -38,6 +38,7 @@ void addCalendarCommands(CLI::App& app, const Options& options, int& exitCode);
 void addUsccCommands(CLI::App& app, const Options& options, int& exitCode);
 void addPolicyCommands(CLI::App& app, const Options& options, int& exitCode);
 void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode);  // classify_command.cpp
+void addGradingCommands(CLI::App& app, const Options& options, int& exitCode);  // grade_command.cpp: grade, finding, penalty
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);
 void addPolicyTestCommand(CLI::App& policy, const Options& options, int& exitCode);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     addPolicyCommands(app, options, exitCode);
     addPolicyCheckCommand(*app.get_subcommand("policy"), options, exitCode);
     addClassifyCommands(app, options, exitCode);
+    addGradingCommands(app, options, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -12,6 +12,7 @@
 #include "inspectonce/calendar.hpp"
 #include "inspectonce/classifier_hints.hpp"
 #include "inspectonce/error.hpp"
+#include "inspectonce/grading_rules.hpp"
 #include "inspectonce/model.hpp"
 #include "inspectonce/text.hpp"
 
@@ -237,6 +238,8 @@ struct PolicyData {
     std::vector<Disposition> dispositions;
     std::vector<YearlyTarget> targets;
     ClassifierHints classifierHints;  // "classifier_hints": keyword evidence for classify.hpp
+    std::optional<PenaltyRules> penalties;  // "penalties" (grading.hpp: decidePenalty)
+    GradingRules grading;                   // "grading" (grading.hpp: assessFinding, gradeEnterprise)
 
     // Parses and validates a parameter file; `source` names it in errors.
     static Result<PolicyData> fromJson(std::string_view text, const std::string& source);

@@ -8,6 +8,7 @@
 
 #include "json/json_reader.hpp"
 #include "policy/classifier_hints.hpp"
+#include "policy/grading_data.hpp"
 
 namespace inspectonce {
 namespace {
@@ -591,7 +592,7 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
     json::Cursor root(document, source);
     IO_CHECK(root.onlyKeys({"schema", "county", "name", "region", "document", "blackouts", "rules", "sampling",
                             "demand_categories", "complaint_categories", "severity", "dispositions", "targets",
-                            "classifier_hints"}));
+                            "classifier_hints", "penalties", "grading"}));
     IO_TRY(schema, root.field("schema"));
     IO_TRY(schemaVersion, schema.integer(2, 2));
     (void)schemaVersion;
@@ -670,6 +671,7 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
         IO_TRY(value, readClassifierHints(*hints, policy));
         policy.classifierHints = value;
     }
+    IO_CHECK(readGradingSections(root, policy));
     return policy;
 }
 
