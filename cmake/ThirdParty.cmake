@@ -1,12 +1,14 @@
-# Compiled third-party libraries of the core: SQLite (storage) and BLAKE2b (hashes of
-# inspection codes, draws and the audit chain). Natively they are Debian's libraries; under
-# Emscripten the same versions are compiled from the Debian sources tools/setup put in
-# ${INSPECTONCE_CACHE_DIR}/src. Both are linked through the alias targets below.
+# Compiled third-party libraries of the core: SQLite (storage), BLAKE2b (hashes of
+# inspection codes, draws and the audit chain) and libqrencode (QR codes of inspection
+# codes). Natively they are Debian's libraries; under Emscripten the same versions are
+# compiled from the Debian sources tools/setup put in ${INSPECTONCE_CACHE_DIR}/src. All are
+# linked through the alias targets below.
 
 if(EMSCRIPTEN)
     set(sqlite_dir ${INSPECTONCE_CACHE_DIR}/src/sqlite)
     set(blake2_dir ${INSPECTONCE_CACHE_DIR}/src/blake2)
-    foreach(file ${sqlite_dir}/sqlite3.c ${blake2_dir}/blake2b-ref.c)
+    set(qrencode_dir ${INSPECTONCE_CACHE_DIR}/src/qrencode)
+    foreach(file ${sqlite_dir}/sqlite3.c ${blake2_dir}/blake2b-ref.c ${qrencode_dir}/qrencode.c)
         if(NOT EXISTS ${file})
             message(FATAL_ERROR "${file} is missing: run tools/setup")
         endif()
@@ -28,12 +30,29 @@ if(EMSCRIPTEN)
     target_compile_definitions(inspectonce_blake2 PRIVATE SUFFIX=)
     target_compile_options(inspectonce_blake2 PRIVATE -O2 -w)
 
+    # libqrencode's encoder (not its PNG writer or command-line tool), configured as its own
+    # CMakeLists does: version from there, no threads (one thread in wasm), no config.h.
+    file(STRINGS ${qrencode_dir}/CMakeLists.txt qrencode_project REGEX "^project\\(QRencode VERSION")
+    string(REGEX MATCH "([0-9]+)\\.([0-9]+)\\.([0-9]+)" qrencode_version "${qrencode_project}")
+    add_library(inspectonce_qrencode STATIC
+        ${qrencode_dir}/qrencode.c ${qrencode_dir}/qrinput.c ${qrencode_dir}/bitstream.c ${qrencode_dir}/qrspec.c
+        ${qrencode_dir}/rsecc.c ${qrencode_dir}/split.c ${qrencode_dir}/mask.c ${qrencode_dir}/mqrspec.c
+        ${qrencode_dir}/mmask.c)
+    target_include_directories(inspectonce_qrencode SYSTEM PUBLIC ${qrencode_dir})
+    target_compile_definitions(inspectonce_qrencode PRIVATE
+        MAJOR_VERSION=${CMAKE_MATCH_1} MINOR_VERSION=${CMAKE_MATCH_2} MICRO_VERSION=${CMAKE_MATCH_3}
+        VERSION="${qrencode_version}" STATIC_IN_RELEASE=static HAVE_STRDUP=1)
+    target_compile_options(inspectonce_qrencode PRIVATE -O2 -w)
+
     add_library(inspectonce::sqlite ALIAS inspectonce_sqlite)
     add_library(inspectonce::blake2 ALIAS inspectonce_blake2)
+    add_library(inspectonce::qrencode ALIAS inspectonce_qrencode)
 else()
     find_package(SQLite3 REQUIRED)
     find_package(PkgConfig REQUIRED)
     pkg_check_modules(LIBB2 REQUIRED IMPORTED_TARGET libb2)
+    pkg_check_modules(LIBQRENCODE REQUIRED IMPORTED_TARGET libqrencode)
     add_library(inspectonce::sqlite ALIAS SQLite::SQLite3)
     add_library(inspectonce::blake2 ALIAS PkgConfig::LIBB2)
+    add_library(inspectonce::qrencode ALIAS PkgConfig::LIBQRENCODE)
 endif()

@@ -163,6 +163,7 @@ struct SamplingRules {
     Citation clause;
     std::vector<SamplingRule> byGrade;
     std::optional<Text> note;
+    std::optional<Citation> fewerRepeats;  // the clause asking for fewer repeated draws (003 二(二)), if any
 };
 
 // A category of demand (诉求) or disturbance complaint (干扰行为) the seed enumerates.

@@ -108,6 +108,10 @@ struct Workspace {
 
     const WorkspaceDepartment* department(std::string_view id) const;
     const InspectionItem* item(std::string_view id) const;
+    // By id: a binary search, as plans and visits are kept in ascending id (a linear scan
+    // when they are not).
+    const Plan* plan(int64_t id) const;
+    const Visit* visit(int64_t id) const;
 };
 
 // Checks references and values (unknown department or item, a window outside the year,

@@ -17,6 +17,15 @@ constexpr std::array<std::string_view, 7> kEventKinds{"penalty", "reward", "dish
 
 Error at(const std::string& where, std::string why) { return makeError(where, std::move(why)); }
 
+template <typename Record>
+const Record* findById(const std::vector<Record>& records, int64_t id) {
+    auto byId = [](const Record& r, int64_t wanted) { return r.id < wanted; };
+    auto it = std::lower_bound(records.begin(), records.end(), id, byId);
+    if (it != records.end() && it->id == id) return &*it;
+    it = std::find_if(records.begin(), records.end(), [id](const Record& r) { return r.id == id; });
+    return it == records.end() ? nullptr : &*it;
+}
+
 }  // namespace
 
 const WorkspaceDepartment* Workspace::department(std::string_view id) const {
@@ -30,6 +39,9 @@ const InspectionItem* Workspace::item(std::string_view id) const {
         if (i.id == id) return &i;
     return nullptr;
 }
+
+const Plan* Workspace::plan(int64_t id) const { return findById(plans, id); }
+const Visit* Workspace::visit(int64_t id) const { return findById(visits, id); }
 
 Status validate(const Workspace& w) {
     if (!isCountyId(w.county)) return at("meta county", "'" + w.county + "' is not a county id");

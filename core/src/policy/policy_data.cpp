@@ -387,11 +387,15 @@ Result<PolicyRule> readRule(const json::Cursor& at) {
 }
 
 Result<SamplingRules> readSampling(const json::Cursor& at) {
-    IO_CHECK(at.onlyKeys({"clause", "by_grade", "note"}));
+    IO_CHECK(at.onlyKeys({"clause", "by_grade", "note", "fewer_repeats_clause"}));
     SamplingRules s;
     IO_TRY(clause, at.field("clause"));
     IO_TRY(citation, clause.clause());
     s.clause = citation;
+    if (auto fewer = at.optionalField("fewer_repeats_clause")) {
+        IO_TRY(fewerClause, fewer->clause());
+        s.fewerRepeats = fewerClause;
+    }
     IO_TRY(note, readOptionalText(at, "note"));
     s.note = note;
     IO_TRY(byGrade, at.field("by_grade"));

@@ -51,7 +51,21 @@ CREATE INDEX history_by_enterprise ON history(enterprise);
 CREATE INDEX events_by_enterprise ON events(enterprise);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+// Migration 2: published random draws (draw.hpp, draw_store.hpp). Each draw keeps its JSON
+// record as published (the source of truth for verification) and, for the next draws of
+// the year, whom it drew and who went (inspector ids comma-separated, as lists are in 1).
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE draws (
+    id INTEGER PRIMARY KEY, date TEXT NOT NULL, departments TEXT NOT NULL, joint INTEGER NOT NULL,
+    seed TEXT NOT NULL, input_hash TEXT NOT NULL, result_hash TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE draw_picks (
+    draw INTEGER NOT NULL REFERENCES draws(id), enterprise TEXT NOT NULL, inspectors TEXT NOT NULL,
+    PRIMARY KEY (draw, enterprise)) WITHOUT ROWID;
+CREATE INDEX draws_by_date ON draws(date);
+CREATE INDEX draw_picks_by_enterprise ON draw_picks(enterprise);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
 
 }  // namespace
 
