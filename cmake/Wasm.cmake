@@ -17,9 +17,10 @@ function(inspectonce_wasm_main_module TARGET)
         -sALLOW_MEMORY_GROWTH=1)
 endfunction()
 
-# A wasm program run by Node (tests, the CLI): real files and synchronous start-up.
+# A wasm program run by Node (tests, the CLI): real files, synchronous start-up, and the
+# whole 4 GiB address space (a city-scale benchmark needs more than the default 2 GiB).
 function(inspectonce_wasm_node_program TARGET)
     inspectonce_wasm_main_module(${TARGET})
     target_link_options(${TARGET} PRIVATE
-        -sNODERAWFS=1 -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sENVIRONMENT=node)
+        -sNODERAWFS=1 -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sENVIRONMENT=node -sMAXIMUM_MEMORY=4GB)
 endfunction()

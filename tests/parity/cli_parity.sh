@@ -9,13 +9,18 @@ wasm="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 passed=0
 failed=0
+# Commands that write a file name it @TMP@/…: each side gets its own directory, and the
+# output names both as @TMP@ again.
+tmp_native="$(mktemp -d)"
+tmp_wasm="$(mktemp -d)"
+trap 'rm -rf "${tmp_native}" "${tmp_wasm}"' EXIT
 
-normalise() { sed -E -e 's#[^[:space:]"]*/plugins/([a-z0-9-]+)\.(so|wasm)#<plugin \1>#g' -e 's#[^[:space:]"]*/build/(native|wasm)/plugins#<plugin dir>#g'; }
+normalise() { sed -E -e 's#[^[:space:]"]*/plugins/([a-z0-9-]+)\.(so|wasm)#<plugin \1>#g' -e 's#[^[:space:]"]*/build/(native|wasm)/plugins#<plugin dir>#g' -e "s#${tmp_native}#@TMP@#g" -e "s#${tmp_wasm}#@TMP@#g"; }
 
 while IFS= read -r args; do
     [[ -z "${args}" || "${args}" == \#* ]] && continue
-    native_out=$(eval "\"${native}\" ${args}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
-    wasm_out=$(eval "node \"${wasm}\" ${args}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
+    native_out=$(eval "\"${native}\" ${args//@TMP@/${tmp_native}}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
+    wasm_out=$(eval "node \"${wasm}\" ${args//@TMP@/${tmp_wasm}}" 2>&1 | normalise; echo "exit ${PIPESTATUS[0]}")
     if [[ "${native_out}" == "${wasm_out}" ]]; then
         passed=$((passed + 1))
     else

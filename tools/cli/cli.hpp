@@ -37,7 +37,12 @@ void printJson(const nlohmann::json& document);
 void addCalendarCommands(CLI::App& app, const Options& options, int& exitCode);
 void addUsccCommands(CLI::App& app, const Options& options, int& exitCode);
 void addPolicyCommands(CLI::App& app, const Options& options, int& exitCode);
+void addGenerateCommand(CLI::App& app, const Options& options, int& exitCode);  // generate_command.cpp
+void addScheduleCommands(CLI::App& app, const Options& options, int& exitCode);  // schedule_command.cpp: schedule, notices
+void addBenchCommands(CLI::App& app, const Options& options, int& exitCode);     // bench_command.cpp
 void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode);  // classify_command.cpp
+void addDrawCommands(CLI::App& app, const Options& options, int& exitCode);      // draw_command.cpp
+void addCodeCommands(CLI::App& app, const Options& options, int& exitCode);      // code_command.cpp
 void addGradingCommands(CLI::App& app, const Options& options, int& exitCode);  // grade_command.cpp: grade, finding, penalty
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);

@@ -32,7 +32,12 @@ int main(int argc, char** argv) {
     addUsccCommands(app, options, exitCode);
     addPolicyCommands(app, options, exitCode);
     addPolicyCheckCommand(*app.get_subcommand("policy"), options, exitCode);
+    addGenerateCommand(app, options, exitCode);
+    addScheduleCommands(app, options, exitCode);
+    addBenchCommands(app, options, exitCode);
     addClassifyCommands(app, options, exitCode);
+    addDrawCommands(app, options, exitCode);
+    addCodeCommands(app, options, exitCode);
     addGradingCommands(app, options, exitCode);
 
     try {

@@ -3,14 +3,15 @@
 //
 //   file   a plan with a filing rule must be filed, early enough (001 三.3, 002 三(三)1, 004 二(二));
 //          an exception plan goes ahead on its own day and owes its after-the-fact filing (ALL-4)
-//   check  each plan against the county's rules that do not depend on the day: exemptions,
-//          cross-level duplicates (003 二(四)), non-site first (004 二(四)) …
 //   merge  per enterprise, the fewest visits whose days lie in every member's window, on
 //          working days outside the blackouts for that enterprise, late enough for the
 //          advance notice (004 二(五)); then each visit is dated within department capacity
-//   recheck every member of every visit is decided again on its visit's day with the
-//          visits before it as history (caps, same-kind-no-repeat …); a refused member
-//          leaves the visit, with the decision's clauses
+//   check  every member of every visit is decided by decide() on its visit's day, with the
+//          visits before it as history: exemptions, caps, same-kind-no-repeat (003 二(二)(三)),
+//          cross-level duplicates (003 二(四)), non-site first (004 二(四)) …; a refused
+//          member leaves the visit with the decision's clauses, and the enterprise's
+//          remaining plans are merged again (refusals stay), until none is refused (at
+//          most 6 rounds; after the last, refused members simply leave)
 //   notify / code  each visit's notice date, and its inspection code (004 二(十))
 //
 // The lower bound: for one enterprise and one kind (inspection, survey) every regular plan

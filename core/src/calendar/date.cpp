@@ -55,7 +55,16 @@ Weekday Date::weekday() const {
 
 std::string Date::iso() const {
     civil::Ymd ymd = civil::civilFromDays(days_);
-    return formatYmd(ymd.year, ymd.month, ymd.day);
+    if (ymd.year < 0 || ymd.year > 9999) return formatYmd(ymd.year, ymd.month, ymd.day);
+    // Written digit by digit: the decision texts format many dates, and snprintf is slow.
+    std::string out = "0000-00-00";
+    auto put = [&](std::size_t at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, ymd.year, 4);
+    put(5, ymd.month, 2);
+    put(8, ymd.day, 2);
+    return out;
 }
 
 }  // namespace inspectonce

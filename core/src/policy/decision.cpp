@@ -65,6 +65,7 @@ private:
     Result<Date> dueDate(const Due& due) const;
     Text whenText(const Due& due, std::optional<Date> date) const;
     std::vector<const HistoryEntry*> thisYear() const;
+    std::vector<const HistoryEntry*> thisYear_;  // computed once per decision: every rule reads it
 
     Status blackouts();
     Status rule(const PolicyRule& rule);
@@ -261,7 +262,7 @@ Status Engine::rule(const PolicyRule& rule) {
         reason(Effect::Informs, rule.id, rule.clause,
                {"未给出检查事项，无法核对：" + rule.rule.zh, "no item given, so this cannot be checked: " + rule.rule.en});
     };
-    auto history = thisYear();
+    const auto& history = thisYear_;
 
     switch (rule.type) {
         case T::Obligation: {
@@ -359,6 +360,7 @@ Status Engine::rule(const PolicyRule& rule) {
 Result<Decision> Engine::run() {
     d_.county = data_.county;
     d_.date = r_.date;
+    thisYear_ = thisYear();
     IO_TRY(day, calendar_.day(r_.date));
     (void)day;
     if (r_.exception) {

@@ -157,20 +157,27 @@ Result<std::vector<Violation>> Checker::run() {
         if (!needsVisit && n) violation(none, p.id, {"该计划无需入企", "this plan needs no visit"});
     }
 
-    // Capacity per department and day.
-    std::map<std::pair<std::string, int32_t>, int> used;
+    // Capacity per department and day. Exception visits go ahead whatever the load (ALL-4):
+    // a day is over capacity only when regular visits add to it beyond the limit.
+    struct Load {
+        int regular = 0, exception = 0;
+    };
+    std::map<std::pair<std::string, int32_t>, Load> used;
     for (const Visit& v : s_.visits) {
         std::map<std::string, int> need;
+        bool exception = false;
         for (int64_t id : v.plans) {
             auto found = plans_.find(id);
             if (found == plans_.end()) continue;
+            exception = exception || found->second->exception.has_value();
             need[found->second->department] = std::max(need[found->second->department], found->second->inspectors);
         }
-        for (const auto& [dept, n] : need) used[{dept, v.date.dayNumber()}] += n;
+        for (const auto& [dept, n] : need) (exception ? used[{dept, v.date.dayNumber()}].exception : used[{dept, v.date.dayNumber()}].regular) += n;
     }
-    for (const auto& [key, n] : used) {
+    for (const auto& [key, load] : used) {
         auto d = departments_.find(key.first);
-        if (d != departments_.end() && d->second->inspectorsPerDay > 0 && n > d->second->inspectorsPerDay)
+        int n = load.regular + load.exception;
+        if (d != departments_.end() && d->second->inspectorsPerDay > 0 && load.regular > 0 && n > d->second->inspectorsPerDay)
             violation(none, 0, {d->second->name.zh + "在" + Date::fromDayNumber(key.second).iso() + "需" + std::to_string(n) + "人，超过每日" +
                                     std::to_string(d->second->inspectorsPerDay) + "人",
                                 d->second->name.en + " needs " + std::to_string(n) + " inspectors on " +

@@ -9,6 +9,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "inspectonce/inspection_code.hpp"
 #include "schedule/lawful_days.hpp"
 #include "schedule/plan_rules.hpp"
 
@@ -24,7 +25,7 @@ bool isVisitKind(InspectionKind kind) { return kind == InspectionKind::Inspectio
 // Inspectors a department sends on each day of the year, against its daily capacity.
 class Capacity {
 public:
-    Capacity(const Workspace& w, Date first, int days) : first_(first), days_(days) {
+    Capacity(const Workspace& w, Date first, int days) : first_(first) {
         for (const auto& d : w.departments) {
             limit_.push_back(d.inspectorsPerDay);
             used_.emplace_back(static_cast<std::size_t>(days), 0);
@@ -41,7 +42,6 @@ private:
     std::size_t slot(int32_t day) const { return static_cast<std::size_t>(day - first_.dayNumber()); }
     int at(std::size_t dept, int32_t day) const { return used_[dept][slot(day)]; }
     Date first_;
-    int days_;
     std::vector<int> limit_;
     std::vector<std::vector<int>> used_;
 };
@@ -85,7 +85,11 @@ private:
         return lawful_.days(e.enterprise.grade, e.enterprise.lists, kind);
     }
     bool joint(const Draft& d) const;
+    std::string stepOf(const std::string& ruleId) const;
     void book(const Draft& d, int sign);
+    bool fitsAll(const Draft& d) const;
+    bool join(Draft& d, PlanState* member);
+    void bookExceptions();
 
     const Workspace& w_;
     const PolicyData& policy_;
@@ -200,7 +204,10 @@ Status Scheduler::fileAndCheck(std::size_t e, std::vector<PlanState>& states, st
                     break;
                 }
             }
-            if (refused) continue;
+            if (refused) {
+                capacity_->take(s.dept, p->window.first.dayNumber(), -p->inspectors);  // booked in bookExceptions()
+                continue;
+            }
             states.push_back(s);
             continue;
         }
@@ -236,32 +243,11 @@ Status Scheduler::fileAndCheck(std::size_t e, std::vector<PlanState>& states, st
             out_.refusals.push_back(why);
             continue;
         }
-        // The day-independent rules (exemptions, caps reached by earlier inspections,
-        // cross-level, non-site first, late filing): decided on the first lawful day.
-        // Same-kind-no-repeat depends on whether the visit will be joint: left to the recheck.
-        Date first = Date::fromDayNumber(days[static_cast<std::size_t>(s.lo)]);
-        std::optional<Date> notice;
-        if (leads_[k].noticeWorkdays > 0) {
-            IO_TRY(n, noticeDateFor(first, leads_[k].noticeWorkdays, calendar_));
-            notice = n;
-        } else {
-            notice = w_.planningDate;
-        }
-        bool refused = false;
-        for (const auto& kind : s.kinds) {
-            auto request = requestFor(*p, ent, dept, first, kind, false, notice, historyOf_[e]);
-            IO_TRY(decision, decide(policy_, request, calendar_));
-            for (const auto& reason : decision.reasons) {
-                if (reason.effect != Effect::Refuses) continue;
-                auto type = ruleType(policy_, reason.rule);
-                if (!type || *type == PolicyRule::Type::NoRepeat) continue;  // blackouts are avoided; no-repeat is rechecked
-                refuse(*p, "check", reason.clause, reason.text, decision.clauses());
-                refused = true;
-                break;
-            }
-            if (refused) break;
-        }
-        if (!refused) states.push_back(s);
+        // The rules that do not depend on the day (exemptions, caps reached earlier, cross-
+        // level, non-site first) are decided with the others at the recheck: a plan they
+        // refuse leaves its visit, and the rest is merged again. Deciding each plan once
+        // there, not also here, halves the scheduler's work.
+        states.push_back(s);
     }
     for (auto& s : states)
         if (s.plan->exception) {
@@ -347,6 +333,20 @@ void Scheduler::date(Draft& draft, const std::vector<int32_t>& days, std::vector
     book(draft, +1);
 }
 
+// "check" for a rule that refuses whatever the day (an exemption, non-site first, a late
+// filing), "recheck" for one that counts the visits before (caps, same-kind-no-repeat,
+// cross-level duplicates).
+std::string Scheduler::stepOf(const std::string& ruleId) const {
+    auto type = ruleType(policy_, ruleId);
+    if (!type) return "recheck";
+    switch (*type) {
+        case PolicyRule::Type::Exempt:
+        case PolicyRule::Type::NonSiteFirst:
+        case PolicyRule::Type::Obligation: return "check";
+        default: return "recheck";
+    }
+}
+
 bool Scheduler::joint(const Draft& d) const {
     for (const PlanState* m : d.members)
         if (m->plan->department != d.members.front()->plan->department || m->plan->unit != d.members.front()->plan->unit)
@@ -390,10 +390,11 @@ Result<bool> Scheduler::recheck(std::size_t e, std::vector<Draft>& drafts) {
                     if (decision.outcome != Outcome::Refused) continue;
                     for (const auto& reason : decision.reasons)
                         if (reason.effect == Effect::Refuses) {
-                            refuse(*m->plan, "recheck", reason.clause, reason.text, decision.clauses());
+                            refuse(*m->plan, stepOf(reason.rule), reason.clause, reason.text, decision.clauses());
                             break;
                         }
                     m->active = false;
+                    if (d.exception) capacity_->take(m->dept, d.day, -m->plan->inspectors);
                     d.members.erase(d.members.begin() + static_cast<std::ptrdiff_t>(i));
                     changed = anyLeft = true;
                     break;
@@ -427,6 +428,50 @@ void Scheduler::book(const Draft& d, int sign) {
     for (const auto& [dept, n] : need) capacity_->take(dept, d.day, sign * n);
 }
 
+// Whether every department of `d` has the inspectors its members need on d's day, with d
+// itself not booked.
+bool Scheduler::fitsAll(const Draft& d) const {
+    std::vector<std::pair<std::size_t, int>> need;
+    for (const PlanState* m : d.members) {
+        auto found = std::find_if(need.begin(), need.end(), [&](const auto& x) { return x.first == m->dept; });
+        if (found == need.end()) need.emplace_back(m->dept, m->plan->inspectors);
+        else found->second = std::max(found->second, m->plan->inspectors);
+    }
+    return std::all_of(need.begin(), need.end(), [&](const auto& n) { return capacity_->fits(n.first, d.day, n.second); });
+}
+
+// Adds `member` to the dated visit `d` if its department has the inspectors there.
+bool Scheduler::join(Draft& d, PlanState* member) {
+    book(d, -1);
+    d.members.push_back(member);
+    bool fits = fitsAll(d);
+    if (!fits) d.members.pop_back();
+    book(d, +1);
+    return fits;
+}
+
+// Exception visits happen on their own day whatever the load (ALL-4), so every enterprise's
+// are booked before any regular visit is dated: a regular visit takes only what is left.
+// One that check or recheck refuses gives its inspectors back.
+void Scheduler::bookExceptions() {
+    std::map<std::pair<std::size_t, int32_t>, int> overload;
+    for (const auto& p : w_.plans) {
+        if (!p.exception || p.method != Method::OnSite || !isVisitKind(p.kind)) continue;
+        std::size_t dept = deptIndex_.at(p.department);
+        int32_t day = p.window.first.dayNumber();
+        capacity_->take(dept, day, p.inspectors);
+        if (capacity_->limit(dept) > 0 && capacity_->load(dept, day) > capacity_->limit(dept)) overload[{dept, day}] = capacity_->load(dept, day);
+    }
+    for (const auto& [key, n] : overload) {
+        const auto& dept = w_.departments[key.first];
+        std::string day = Date::fromDayNumber(key.second).iso(), limit = std::to_string(dept.inspectorsPerDay);
+        out_.notes.push_back({"merge", Citation{},
+                              {dept.name.zh + "在" + day + "的例外检查需" + std::to_string(n) + "人，超过每日" + limit + "人；例外检查照常进行，当日不再安排常规检查",
+                               dept.name.en + "'s exception visits on " + day + " need " + std::to_string(n) + " inspectors, more than its " + limit +
+                                   " a day: they go ahead, and no regular visit is added that day"}});
+    }
+}
+
 Status Scheduler::placeEnterprise(std::size_t e) {
     std::vector<PlanState> states;
     std::vector<Draft> exceptions;
@@ -436,47 +481,51 @@ Status Scheduler::placeEnterprise(std::size_t e) {
 
     std::vector<Draft> drafts;
     for (int round = 0; round < kMaxRounds; ++round) {
-        // Exception visits happen on their own day whatever the load: booked, never moved.
+        // Exception visits keep their own day and the inspectors bookExceptions() took.
         drafts.clear();
         for (const Draft& x : exceptions)
-            if (x.members.front()->active) {
-                drafts.push_back(x);
-                book(x, +1);
-            }
+            if (x.members.front()->active) drafts.push_back(x);
         for (InspectionKind kind : kVisitKinds) {
             const auto& days = daysFor(ent, kind);
-            std::vector<Draft> pending = stab(states, kind);
-            while (!pending.empty()) {
-                std::vector<Draft> splits;
-                for (Draft& d : pending) {
-                    date(d, days, splits);
-                    if (!d.members.empty()) drafts.push_back(d);
+            std::vector<Draft> splits;
+            for (Draft& d : stab(states, kind)) {
+                date(d, days, splits);
+                if (!d.members.empty()) drafts.push_back(d);
+            }
+            // A member that left for want of inspectors joins another visit to the
+            // enterprise on a day of its range if its department has the inspectors there
+            // (one trip through the door, not two); else it is dated alone, one at a time so
+            // that the next can join it; else, its department full on every day, refused.
+            for (Draft& alone : splits) {
+                PlanState& m = *alone.members.front();
+                auto inRange = [&](const Draft& d) {
+                    return !d.exception && d.kind == kind && d.day >= days[static_cast<std::size_t>(m.lo)] &&
+                           d.day <= days[static_cast<std::size_t>(m.hi)];
+                };
+                if (std::any_of(drafts.begin(), drafts.end(), [&](Draft& d) { return inRange(d) && join(d, &m); })) continue;
+                bool fits = false;
+                for (int i = alone.lo; i <= alone.hi && !fits; ++i)
+                    fits = capacity_->fits(m.dept, days[static_cast<std::size_t>(i)], m.plan->inspectors);
+                if (fits) {
+                    std::vector<Draft> none;  // it fits on some day, so date() keeps it
+                    date(alone, days, none);
+                    drafts.push_back(alone);
+                    continue;
                 }
-                // A member alone whose department is full on every day of its range is refused.
-                pending.clear();
-                for (Draft& alone : splits) {
-                    PlanState& m = *alone.members.front();
-                    bool fits = false;
-                    for (int i = alone.lo; i <= alone.hi && !fits; ++i)
-                        fits = capacity_->fits(m.dept, days[static_cast<std::size_t>(i)], m.plan->inspectors);
-                    if (fits) {
-                        pending.push_back(alone);
-                        continue;
-                    }
-                    const auto& dept = w_.departments[m.dept];
-                    m.active = false;
-                    std::string perDay = std::to_string(dept.inspectorsPerDay);
-                    refuse(*m.plan, "capacity", {},
-                           {dept.name.zh + "在窗口内每个合法检查日的检查人员均已排满（每日" + perDay + "人）",
-                            dept.name.en + " has no inspectors left on any lawful day of the window (" + perDay + " a day)"});
-                }
+                const auto& dept = w_.departments[m.dept];
+                m.active = false;
+                std::string perDay = std::to_string(dept.inspectorsPerDay);
+                refuse(*m.plan, "capacity", {},
+                       {dept.name.zh + "在窗口内每个合法检查日的检查人员均已排满（每日" + perDay + "人）",
+                        dept.name.en + " has no inspectors left on any lawful day of the window (" + perDay + " a day)"});
             }
         }
         IO_TRY(anyLeft, recheck(e, drafts));
         if (!anyLeft || round + 1 == kMaxRounds) break;
         // Some members left their visits: merge what remains again from scratch, since
         // fewer plans may need fewer visits. Refusals stay.
-        for (const Draft& d : drafts) book(d, -1);
+        for (const Draft& d : drafts)
+            if (!d.exception) book(d, -1);
     }
 
     // The visits, and the exact minimum for the plans they carry (schedule.hpp).
@@ -536,6 +585,7 @@ Result<Schedule> Scheduler::run() {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return w_.enterprises[a].enterprise.code.str() < w_.enterprises[b].enterprise.code.str();
     });
+    bookExceptions();
     for (std::size_t e : order) IO_CHECK(placeEnterprise(e));
     if (policy_.document.inForceFrom || policy_.document.inForceUntil) {
         const auto& d = policy_.document;
@@ -554,7 +604,7 @@ Result<Schedule> Scheduler::run() {
     int64_t id = options_.firstVisitId;
     for (Visit& v : out_.visits) {
         v.id = id++;
-        // CODE-HOOK
+        v.code = issueCode(w_, v);  // 亮码 (004 二(十)); empty for a visit without a prior filing
     }
     std::sort(out_.refusals.begin(), out_.refusals.end(), [](const Refusal& a, const Refusal& b) { return a.plan < b.plan; });
     std::sort(out_.handled.begin(), out_.handled.end(), [](const Handled& a, const Handled& b) { return a.plan < b.plan; });
