@@ -63,8 +63,11 @@ void addDepartment(Generation& g, Rng& rng, WorkspaceDepartment department, int 
     info.roster = rng.between(2, 8);
     for (int i = 0; i < info.roster; ++i) {
         std::string unit = department.units.empty() ? "" : department.units[static_cast<std::size_t>(i) % department.units.size()];
-        std::string name = std::string(surnames()[static_cast<std::size_t>(rng.below(static_cast<int>(surnames().size())))]) +
-                           std::string(givenNames()[static_cast<std::size_t>(rng.below(static_cast<int>(givenNames().size())))]);
+        // Two statements: the operands of + are evaluated in an unspecified order (GCC and
+        // clang differ), and native ≡ wasm needs the surname drawn first.
+        auto surname = static_cast<std::size_t>(rng.below(static_cast<int>(surnames().size())));
+        auto given = static_cast<std::size_t>(rng.below(static_cast<int>(givenNames().size())));
+        std::string name = std::string(surnames()[surname]) + std::string(givenNames()[given]);
         g.w.inspectors.push_back({department.id + "-" + twoDigits(i + 1), department.id, unit, name});
     }
     g.departments.push_back(std::move(info));

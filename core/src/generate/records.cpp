@@ -63,6 +63,14 @@ private:
 
     void event(Date day, const char* kind, std::string detail) { g_.w.events.push_back({*code_, day, kind, std::move(detail)}); }
     Date lastYear() { return Date::fromDayNumber(g_.yearFirst.dayNumber() - 365 + rng_.below(365)); }
+    // An event of last year with a detail from `from`: the day is drawn before the detail, in
+    // two statements, as the order a call's arguments are evaluated in is unspecified (GCC
+    // and clang differ) and native ≡ wasm needs one order.
+    template <std::size_t N>
+    void pastEvent(const char* kind, const std::string_view (&from)[N]) {
+        Date day = lastYear();
+        event(day, kind, pick(from));
+    }
 
     void record(Date day, const WorkspaceDepartment& d, const std::string& kind, Method method, bool joint, bool unified,
                 bool violation, std::string_view department = {}, std::optional<DepartmentLevel> level = std::nullopt) {
@@ -136,26 +144,26 @@ private:
     void grading(const Enterprise& e) {
         switch (e.grade) {
             case CreditGrade::A:
-                if (rng_.chance(600)) event(lastYear(), "reward", pick(kRewards));
+                if (rng_.chance(600)) pastEvent("reward", kRewards);
                 if (rng_.chance(700)) event(lastYear(), "inspection-clean", "检查未发现问题");
                 break;
             case CreditGrade::B:
                 if (rng_.chance(600)) event(lastYear(), "inspection-clean", "检查未发现问题");
-                if (rng_.chance(150)) event(lastYear(), "reward", pick(kRewards));
-                if (rng_.chance(80)) event(lastYear(), "complaint", pick(kComplaints));
-                if (rng_.chance(50)) event(lastYear(), "inspection-violation", pick(kViolations));
+                if (rng_.chance(150)) pastEvent("reward", kRewards);
+                if (rng_.chance(80)) pastEvent("complaint", kComplaints);
+                if (rng_.chance(50)) pastEvent("inspection-violation", kViolations);
                 break;
             case CreditGrade::C:
                 if (rng_.chance(400)) violationAndRectification(750);
-                if (rng_.chance(250)) event(lastYear(), "penalty", pick(kPenalties));
-                if (rng_.chance(200)) event(lastYear(), "complaint", pick(kComplaints));
+                if (rng_.chance(250)) pastEvent("penalty", kPenalties);
+                if (rng_.chance(200)) pastEvent("complaint", kComplaints);
                 if (rng_.chance(300)) event(lastYear(), "inspection-clean", "检查未发现问题");
                 break;
             case CreditGrade::D: {
                 if (rng_.chance(800))
-                    for (int n = rng_.between(1, 3); n > 0; --n) event(lastYear(), "penalty", pick(kPenalties));
+                    for (int n = rng_.between(1, 3); n > 0; --n) pastEvent("penalty", kPenalties);
                 if (rng_.chance(700)) violationAndRectification(250);
-                if (rng_.chance(500)) event(lastYear(), "complaint", pick(kComplaints));
+                if (rng_.chance(500)) pastEvent("complaint", kComplaints);
                 if (e.isOn(lists::kSeriousDishonesty)) event(lastYear(), "dishonesty", "列入严重违法失信名单");
                 else if (rng_.chance(300)) event(lastYear(), "dishonesty", "列入经营异常名录");
                 break;
