@@ -1,6 +1,8 @@
 // inspectonce classify demand|complaint|finding --county ID     (stdin: ID<TAB>TEXT lines)
 //              classify train --kind K --corpus FILE --out FILE
 //              classify eval FILE [--kind K] [--county ID] [--split all|held-out|training]
+//              classify bench FILE [--kind K] [--county ID] [--rounds N]   (a measurement, never an assertion)
+#include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -26,13 +28,22 @@ std::string permille(int value) { return classify::formatFraction(value / 1000.0
 // The county a kind's categories come from when none is named: the document that defines them.
 std::string defaultCounty(Kind kind) { return kind == Kind::Finding ? "dinghai" : "yuancheng"; }
 
-Result<classify::Classifier> classifierFor(Kind kind, const std::string& county, const Options& options, PluginHost& host) {
+// The county's classifier: the embedded model, or `modelPath` (a model just trained, before
+// it is committed and compiled in).
+Result<classify::Classifier> classifierFor(Kind kind, const std::string& county, const std::string& modelPath,
+                                           const Options& options, PluginHost& host) {
     auto report = loadPlugins(host, options);
     if (!report) return report.error();
     Error unknown;
     const LoadedPlugin* plugin = findCounty(host, county, unknown);
     if (!plugin) return unknown;
-    return classify::Classifier::forCounty(kind, plugin->policy);
+    if (modelPath.empty()) return classify::Classifier::forCounty(kind, plugin->policy);
+    IO_TRY(text, readWholeFile(modelPath));
+    IO_TRY(model, classify::Model::parse(text, modelPath));
+    if (model.kind != kind)
+        return makeError(modelPath, "holds a " + std::string(classify::toString(model.kind)) + " model, not a " +
+                                        std::string(classify::toString(kind)) + " model");
+    return classify::Classifier::forCounty(kind, plugin->policy, model);
 }
 
 struct InputLine {
@@ -65,9 +76,9 @@ nlohmann::json categoryJson(const Category& c) {
     return {{"id", c.id}, {"name", {{"zh", c.name.zh}, {"en", c.name.en}}}, {"clause", c.clause.text()}};
 }
 
-int classifyLines(Kind kind, const std::string& county, const Options& options) {
+int classifyLines(Kind kind, const std::string& county, const std::string& modelPath, const Options& options) {
     PluginHost host;
-    auto classifier = classifierFor(kind, county, options, host);
+    auto classifier = classifierFor(kind, county, modelPath, options, host);
     if (!classifier) return fail(classifier.error());
     auto lines = readInput(std::cin);
     if (!lines) return fail(lines.error());
@@ -136,7 +147,7 @@ int trainModel(const std::string& kindText, const std::string& corpusPath, const
 }
 
 struct EvalArgs {
-    std::string file, kind, county, split = "all";
+    std::string file, kind, county, model, split = "all";
 };
 
 int evalFile(const EvalArgs& args, const Options& options) {
@@ -151,7 +162,7 @@ int evalFile(const EvalArgs& args, const Options& options) {
         if (args.split == "all" || (args.split == "held-out") == classify::isHeldOut(t.id)) texts.push_back(t);
     std::string county = args.county.empty() ? defaultCounty(*kind) : args.county;
     PluginHost host;
-    auto classifier = classifierFor(*kind, county, options, host);
+    auto classifier = classifierFor(*kind, county, args.model, options, host);
     if (!classifier) return fail(classifier.error());
     auto result = classify::evaluate(*classifier, texts, args.file);
     if (!result) return fail(result.error());
@@ -186,6 +197,49 @@ int evalFile(const EvalArgs& args, const Options& options) {
     return kOk;
 }
 
+struct BenchArgs {
+    std::string file, kind, county;
+    int rounds = 20;
+};
+
+// Texts per second of Classifier::classify over every text of FILE, `rounds` times, on the
+// wall clock; natively and under Node the same command gives the two figures of the README.
+int bench(const BenchArgs& args, const Options& options) {
+    auto content = readWholeFile(args.file);
+    if (!content) return fail(content.error());
+    auto corpus = classify::readCorpus(*content, args.file);
+    if (!corpus) return fail(corpus.error());
+    Result<Kind> kind = args.kind.empty() ? classify::inferKind(*corpus, args.file) : classify::parseKind(args.kind);
+    if (!kind) return fail(kind.error());
+    std::string county = args.county.empty() ? defaultCounty(*kind) : args.county;
+    PluginHost host;
+    using Clock = std::chrono::steady_clock;
+    auto loadStart = Clock::now();
+    auto classifier = classifierFor(*kind, county, "", options, host);
+    if (!classifier) return fail(classifier.error());
+    double loadSeconds = std::chrono::duration<double>(Clock::now() - loadStart).count();
+    long long checksum = 0;  // keeps the work observable
+    auto start = Clock::now();
+    for (int round = 0; round < args.rounds; ++round)
+        for (const auto& t : *corpus) {
+            auto answer = classifier->classify(t.text);
+            if (!answer) return fail(answer.error());
+            checksum += answer->confidencePermille;
+        }
+    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    long long texts = static_cast<long long>(corpus->size()) * args.rounds;
+    double perSecond = seconds > 0 ? static_cast<double>(texts) / seconds : 0.0;
+    if (options.json) {
+        printJson({{"kind", std::string(classify::toString(*kind))}, {"file", args.file}, {"texts", texts}, {"seconds", seconds},
+                   {"texts_per_second", perSecond}, {"model_load_seconds", loadSeconds}, {"checksum", checksum}});
+        return kOk;
+    }
+    std::cout << classify::toString(*kind) << ": " << texts << " texts in " << std::fixed << std::setprecision(3) << seconds
+              << " s = " << std::setprecision(0) << perSecond << " texts/s (model and county loaded in " << std::setprecision(3)
+              << loadSeconds << " s)\n";
+    return kOk;
+}
+
 }  // namespace
 
 void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode) {
@@ -194,13 +248,15 @@ void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode) {
 
     for (Kind kind : {Kind::Demand, Kind::Complaint, Kind::Finding}) {
         auto county = std::make_shared<std::string>();
+        auto model = std::make_shared<std::string>();
         std::string help = kind == Kind::Demand      ? "Enterprise demands into the 9 categories of 002 二(一)"
                            : kind == Kind::Complaint ? "Disturbance complaints into the 8 categories of 002 二(二)"
                                                      : "Inspection findings: minor, general, prominent (000 二(二)) or excluded (000 附则)";
         auto* command = classifyCommand->add_subcommand(std::string(classify::toString(kind)),
                                                         help + "; reads ID<TAB>TEXT lines, prints ID<TAB>LABEL<TAB>CONFIDENCE");
         command->add_option("--county", *county, "county id, e.g. yuancheng")->required();
-        command->callback([kind, county, &options, &exitCode] { exitCode = classifyLines(kind, *county, options); });
+        command->add_option("--model", *model, "a model file instead of the one compiled in");
+        command->callback([kind, county, model, &options, &exitCode] { exitCode = classifyLines(kind, *county, *model, options); });
     }
 
     struct TrainArgs { std::string kind, corpus, out; };
@@ -216,9 +272,18 @@ void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode) {
     evalCommand->add_option("FILE", eval->file, "labelled file ID<TAB>LABEL<TAB>TEXT")->required();
     evalCommand->add_option("--kind", eval->kind, "demand, complaint or finding (default: from the labels, else the file name)");
     evalCommand->add_option("--county", eval->county, "whose categories and hints (default: yuancheng; dinghai for findings)");
+    evalCommand->add_option("--model", eval->model, "a model file instead of the one compiled in");
     evalCommand->add_option("--split", eval->split, "all (default), held-out or training (isHeldOut: FNV-1a of the id mod 5 = 0)")
         ->check(CLI::IsMember({"all", "held-out", "training"}));
     evalCommand->callback([eval, &options, &exitCode] { exitCode = evalFile(*eval, options); });
+
+    auto benchArgs = std::make_shared<BenchArgs>();
+    auto* benchCommand = classifyCommand->add_subcommand("bench", "Throughput: texts per second over a labelled file (wall clock)");
+    benchCommand->add_option("FILE", benchArgs->file, "labelled file ID<TAB>LABEL<TAB>TEXT")->required();
+    benchCommand->add_option("--kind", benchArgs->kind, "demand, complaint or finding (default: from the labels, else the file name)");
+    benchCommand->add_option("--county", benchArgs->county, "whose categories and hints (default: yuancheng; dinghai for findings)");
+    benchCommand->add_option("--rounds", benchArgs->rounds, "passes over the file (default 20)")->check(CLI::Range(1, 100000));
+    benchCommand->callback([benchArgs, &options, &exitCode] { exitCode = bench(*benchArgs, options); });
 }
 
 }  // namespace inspectonce::cli

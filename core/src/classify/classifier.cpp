@@ -130,6 +130,12 @@ Result<Classifier> Classifier::create(Model model, const CategoryList& categorie
 
 Result<Classifier> Classifier::forCounty(Kind kind, const PolicyData& county) {
     IO_TRY(model, embeddedModel(kind));
+    return forCounty(kind, county, std::move(model));
+}
+
+Result<Classifier> Classifier::forCounty(Kind kind, const PolicyData& county, Model model) {
+    if (model.kind != kind)
+        return makeError(std::string(toString(kind)), "the model is a " + std::string(toString(model.kind)) + " model");
     std::optional<CategoryList> own;
     if (kind == Kind::Demand) own = county.demandCategories;
     if (kind == Kind::Complaint) own = county.complaintCategories;

@@ -107,13 +107,14 @@ Result<Model> Model::parse(std::string_view text, const std::string& source) {
         return reader.fail("expected the first line \"" + std::string(kMagic) + "\" (not a classifier model, or another version)");
     Model model;
     IO_TRY(kindWords, header(reader, "kind", 1));
-    IO_TRY(kind, parseKind(kindWords[0]));
-    model.kind = kind;
-    const auto& labels = labelsOf(kind);
+    auto kind = parseKind(kindWords[0]);
+    if (!kind) return reader.fail("expected \"kind\" to be demand, complaint or finding, found \"" + std::string(kindWords[0]) + "\"");
+    model.kind = *kind;
+    const auto& labels = labelsOf(model.kind);
     IO_TRY(labelWords, header(reader, "labels", labels.size()));
     for (std::size_t i = 0; i < labels.size(); ++i)
         if (labelWords[i] != labels[i])
-            return reader.fail("expected the labels of a " + std::string(toString(kind)) + " model in order, found \"" +
+            return reader.fail("expected the labels of a " + std::string(toString(model.kind)) + " model in order, found \"" +
                                std::string(labelWords[i]) + "\" where \"" + labels[i] + "\" belongs");
     model.labels = labels;
     IO_TRY(scale, headerInteger(reader, "scale", 1, 1000000));

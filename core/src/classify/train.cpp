@@ -164,10 +164,22 @@ Result<Model> train(Kind kind, const std::vector<LabelledText>& corpus, const Tr
     std::sort(kept.begin(), kept.end());
     Weights second = fit(documents(kept), kept.size(), L, options);
 
+    // Softmax ignores a constant added to every label's weight of one n-gram (and to every
+    // bias): shifting each row by its median zeroes about half its weights at no cost, and
+    // the pruning below drops them.
+    auto center = [](double* row, std::size_t count) {
+        std::vector<double> sorted(row, row + count);
+        std::sort(sorted.begin(), sorted.end());
+        double median = sorted[count / 2];  // an element, so that one weight becomes exactly 0
+        for (std::size_t c = 0; c < count; ++c) row[c] -= median;
+    };
+    center(second.bias.data(), L);
+    for (std::size_t f = 0; f < kept.size(); ++f) center(&second.w[f * L], L);
+
     Model model;
     model.kind = kind;
     model.labels = labels;
-    model.scale = 1000;
+    model.scale = options.scale;
     model.thresholdPermille = options.thresholdPermille;
     model.hintWeight = options.hintWeightPermille * model.scale / 1000;
     model.corpusDigest = digest(texts);

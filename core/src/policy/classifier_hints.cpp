@@ -12,8 +12,8 @@ namespace {
 Result<std::vector<CategoryHints>> readKind(const json::Cursor& at, const CategoryList& categories) {
     if (!at.raw().is_object()) return at.fail("an object of category id: [words]");
     std::vector<CategoryHints> out;
-    for (const auto& [key, value] : at.raw().items()) {
-        (void)value;
+    for (const auto& entry : at.raw().items()) {
+        const std::string& key = entry.key();  // a plain reference: clang 14 (Emscripten) cannot capture bindings
         IO_TRY(field, at.field(key));
         if (std::none_of(categories.items.begin(), categories.items.end(), [&](const Category& c) { return c.id == key; })) {
             std::string known;
