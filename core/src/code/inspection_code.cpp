@@ -108,23 +108,34 @@ CodeCheck malformed(std::string_view token, std::string part, Text why) {
 }  // namespace
 
 Result<std::string> canonicalFiling(const Workspace& w, const Visit& visit) {
-    std::string out = "inspectonce-filing 1\n";
-    out += "county " + w.county + "\n";
-    out += "visit " + std::to_string(visit.id) + "\n";
-    out += "enterprise " + visit.enterprise + "\n";
-    out += "date " + visit.date.iso() + "\n";
-    out += "kind " + std::string(toString(visit.kind)) + "\n";
-    out += "lead " + visit.lead + "\n";
+    // Appended piece by piece (no temporaries): the scheduler issues a code for every visit.
+    std::string out;
+    out.reserve(160 + 160 * visit.plans.size());
+    auto line = [&out](std::string_view key, std::string_view value) {
+        out.append(key).append(" ").append(value).append("\n");
+    };
+    out.append("inspectonce-filing 1\n");
+    line("county", w.county);
+    line("visit", std::to_string(visit.id));
+    line("enterprise", visit.enterprise);
+    line("date", visit.date.iso());
+    line("kind", toString(visit.kind));
+    line("lead", visit.lead);
+    std::vector<const std::string*> items;
     for (int64_t id : sortedPlans(visit)) {
         const Plan* plan = w.plan(id);
         if (!plan) return makeError("visits " + std::to_string(visit.id), "unknown plan " + std::to_string(id));
-        std::vector<std::string> items = plan->items;
-        std::sort(items.begin(), items.end());
-        std::string list;
-        for (const auto& item : items) list += (list.empty() ? "" : ",") + item;
-        out += "plan " + std::to_string(id) + " department=" + plan->department + " unit=" + plan->unit +
-               " method=" + std::string(toString(plan->method)) + " items=" + list + " window=" + plan->window.first.iso() +
-               ".." + plan->window.last.iso() + " filed=" + (plan->filedOn ? plan->filedOn->iso() : "-") + "\n";
+        items.clear();
+        for (const auto& item : plan->items) items.push_back(&item);
+        std::sort(items.begin(), items.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+        out.append("plan ").append(std::to_string(id));
+        out.append(" department=").append(plan->department);
+        out.append(" unit=").append(plan->unit);
+        out.append(" method=").append(toString(plan->method));
+        out.append(" items=");
+        for (std::size_t i = 0; i < items.size(); ++i) out.append(i ? "," : "").append(*items[i]);
+        out.append(" window=").append(plan->window.first.iso()).append("..").append(plan->window.last.iso());
+        out.append(" filed=").append(plan->filedOn ? plan->filedOn->iso() : "-").append("\n");
     }
     return out;
 }

@@ -86,7 +86,7 @@ Status Checker::checkMembers(const Visit& v, const WorkspaceEnterprise& e, std::
             r.date = v.date;
             r.grade = e.enterprise.grade;
             r.lists = e.enterprise.lists;
-            r.history = history;
+            r.history = std::move(history);  // lent to the request and taken back below: no copy
             r.department = p.department;
             r.level = dept.level;
             r.kind = p.kind;
@@ -96,7 +96,9 @@ Status Checker::checkMembers(const Visit& v, const WorkspaceEnterprise& e, std::
             r.exception = p.exception;
             r.noticeDate = v.noticeDate;
             r.filingDate = p.filedOn;
-            IO_TRY(decision, decide(policy_, r, calendar_));
+            auto decided = decide(policy_, r, calendar_);
+            history = std::move(r.history);
+            IO_TRY(decision, std::move(decided));
             if (decision.outcome == Outcome::Refused) {
                 Text why{"decide()拒绝：", "decide() refuses: "};
                 for (const auto& reason : decision.reasons)
@@ -123,8 +125,7 @@ Status Checker::checkMembers(const Visit& v, const WorkspaceEnterprise& e, std::
             h.joint = joint;
             added.push_back(h);
         }
-        bool inWindow = p.exception ? p.window.contains(v.date) : p.window.contains(v.date);
-        if (!inWindow)
+        if (!p.window.contains(v.date))
             violation(v, id, {"不在计划窗口" + p.window.first.iso() + "至" + p.window.last.iso() + "内",
                               "outside the plan's window " + p.window.first.iso() + "…" + p.window.last.iso()});
         if (p.enterprise != v.enterprise) violation(v, id, {"计划不属于该企业", "the plan is for another enterprise"});

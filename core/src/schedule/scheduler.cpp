@@ -385,8 +385,11 @@ Result<bool> Scheduler::recheck(std::size_t e, std::vector<Draft>& drafts) {
                 PlanState* m = d.members[i];
                 const auto& dept = w_.departments[m->dept];
                 for (const auto& kind : m->kinds) {
-                    auto request = requestFor(*m->plan, ent, dept, day, kind, isJoint, notice, history);
-                    IO_TRY(decision, decide(policy_, request, calendar_));
+                    // The history is lent to the request and taken back: no copy per decision.
+                    auto request = requestFor(*m->plan, ent, dept, day, kind, isJoint, notice, std::move(history));
+                    auto decided = decide(policy_, request, calendar_);
+                    history = std::move(request.history);
+                    IO_TRY(decision, std::move(decided));
                     if (decision.outcome != Outcome::Refused) continue;
                     for (const auto& reason : decision.reasons)
                         if (reason.effect == Effect::Refuses) {
