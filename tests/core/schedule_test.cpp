@@ -193,6 +193,31 @@ TEST(Schedule, AnExceptionGoesAheadOnItsDayEvenInTheQuietPeriodAndAlone) {  // A
     EXPECT_EQ(found->date, date("2026-03-24"));
 }
 
+TEST(Schedule, AnExceptionVisitOwesItsReportWithinThreeWorkingDays_002_3_3_4) {  // ALL-4
+    Builder b("yuancheng", "2025-01-06");
+    b.w.year = 2025;  // the document was in force 2024-08-05 … 2025-08-04 (002 五)
+    b.enterprise(1);
+    Plan& urgent = b.plan(1, "market", "food", "2025-03-24", "2025-03-24");
+    urgent.exception = "complaint-report";
+    urgent.filedOn.reset();
+    Schedule s = run(b.w);
+    ASSERT_EQ(s.visits.size(), 1u);
+    auto report = std::find_if(s.owed.begin(), s.owed.end(), [](const Owed& o) { return o.obligation.clause.text() == "002 三(三)4"; });
+    ASSERT_NE(report, s.owed.end());
+    EXPECT_EQ(report->plan, 1);
+    EXPECT_EQ(report->visit, s.visits[0].id);
+    ASSERT_TRUE(report->obligation.due);
+    EXPECT_EQ(*report->obligation.due, date("2025-03-27"));  // 3 working days after Monday 24 March
+    for (const Owed& o : s.owed)  // nothing due before the visit's day is listed as owed afterwards
+        EXPECT_TRUE(!o.obligation.due || *o.obligation.due >= date("2025-03-24")) << o.obligation.clause.text();
+    // A regular visit owes nothing afterwards.
+    Builder regular("yuancheng", "2025-01-06");
+    regular.w.year = 2025;
+    regular.enterprise(1);
+    regular.plan(1, "market", "food", "2025-03-03", "2025-03-31");
+    EXPECT_TRUE(run(regular.w).owed.empty());
+}
+
 TEST(Schedule, AnExceptionTheCountyDoesNotListIsRefused) {  // ALL-4
     Builder b("yunhe");
     b.enterprise(1);

@@ -112,6 +112,13 @@ int runSchedule(const ScheduleArgs& args, const Options& options) {
                                 {"clauses", r.clauses}});
             out["refusals"] = list;
         }
+        nlohmann::json owed = nlohmann::json::array();
+        for (const auto& o : s.owed)
+            owed.push_back({{"plan", o.plan}, {"visit", o.visit}, {"rule", o.obligation.rule}, {"clause", o.obligation.clause.text()},
+                            {"text", options.say(o.obligation.text)},
+                            {"due", o.obligation.due ? nlohmann::json(o.obligation.due->iso()) : nlohmann::json(nullptr)},
+                            {"when", options.say(o.obligation.when)}});
+        out["owed"] = owed;
         if (args.visits) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& v : s.visits)
@@ -166,6 +173,14 @@ int runSchedule(const ScheduleArgs& args, const Options& options) {
             for (std::size_t i = 0; i < v.plans.size(); ++i) std::cout << (i ? "," : "") << v.plans[i];
             std::cout << (v.code.empty() ? "" : " " + v.code) << "\n";
         }
+    if (!s.owed.empty()) {
+        line("例外检查事后应办 " + std::to_string(s.owed.size()) + " 项（如事后备案）",
+             std::to_string(s.owed.size()) + " obligation(s) owed after exception visits (after-the-fact filing …)");
+        if (args.visits)
+            for (const auto& o : s.owed)
+                std::cout << "  #" << o.plan << " visit " << o.visit << " " << o.obligation.clause.text() << " "
+                          << options.say(o.obligation.text) << " " << options.say(o.obligation.when) << "\n";
+    }
     if (args.check) {
         line("检查结果：" + (violations.empty() ? std::string("全部检查符合规则") : std::to_string(violations.size()) + " 处违反规则"),
              "check: " + (violations.empty() ? std::string("every visit keeps every rule") : std::to_string(violations.size()) + " violation(s)"));

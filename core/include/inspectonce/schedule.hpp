@@ -53,6 +53,14 @@ struct Handled {
     Text text;
 };
 
+// What an exception visit still owes once it has gone ahead (ALL-4): its after-the-fact
+// filing (3 working days in Yunhe, 004 二(二)), a report …, as decide() states it.
+struct Owed {
+    int64_t plan = 0;
+    int64_t visit = 0;
+    Obligation obligation;
+};
+
 // Per-step explanation of the run (counts with the clause that moved them).
 struct StepNote {
     std::string step;
@@ -81,6 +89,7 @@ struct Schedule {
     std::vector<Visit> visits;      // in (date, enterprise) order, ids from 1
     std::vector<Refusal> refusals;  // in plan order
     std::vector<Handled> handled;
+    std::vector<Owed> owed;         // in plan order
     std::vector<StepNote> notes;
     ScheduleFigures figures;
 };

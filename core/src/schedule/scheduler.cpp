@@ -105,6 +105,7 @@ private:
     std::vector<std::vector<HistoryEntry>> historyOf_;
     Leads leads_[2];
     std::optional<const Lead*> mustFiling_[2];
+    std::unordered_map<int64_t, std::vector<Obligation>> owedBy_;  // exception plan → what it owes if it goes ahead
 };
 
 Status Scheduler::index() {
@@ -191,9 +192,15 @@ Status Scheduler::fileAndCheck(std::size_t e, std::vector<PlanState>& states, st
 
         if (p->exception) {  // goes ahead on its own day; decide() says whether the reason is accepted
             bool refused = false;
+            std::vector<Obligation>& owed = owedBy_[p->id];
             for (const auto& kind : s.kinds) {
                 auto request = requestFor(*p, ent, dept, p->window.first, kind, false, std::nullopt, historyOf_[e]);
                 IO_TRY(decision, decide(policy_, request, calendar_));
+                // What is still to do once it has gone ahead: not the leads before its day.
+                for (const auto& o : decision.obligations)
+                    if ((!o.due || *o.due >= p->window.first) &&
+                        std::none_of(owed.begin(), owed.end(), [&](const Obligation& x) { return x.id == o.id; }))
+                        owed.push_back(o);
                 if (decision.outcome == Outcome::Refused) {
                     for (const auto& reason : decision.reasons)
                         if (reason.effect == Effect::Refuses) {
@@ -563,6 +570,7 @@ Status Scheduler::placeEnterprise(std::size_t e) {
         if (d.exception) {
             out_.figures.exceptionVisits += 1;
             out_.figures.lowerBound += 1;
+            for (auto& o : owedBy_[d.members.front()->plan->id]) out_.owed.push_back({d.members.front()->plan->id, 0, std::move(o)});
         }
         out_.visits.push_back(std::move(v));
     }
@@ -609,6 +617,11 @@ Result<Schedule> Scheduler::run() {
         v.id = id++;
         v.code = issueCode(w_, v);  // 亮码 (004 二(十)); empty for a visit without a prior filing
     }
+    std::unordered_map<int64_t, int64_t> visitOf;  // exception plan → its visit
+    for (const Visit& v : out_.visits)
+        if (v.plans.size() == 1) visitOf[v.plans.front()] = v.id;
+    for (Owed& o : out_.owed) o.visit = visitOf[o.plan];
+    std::stable_sort(out_.owed.begin(), out_.owed.end(), [](const Owed& a, const Owed& b) { return a.plan < b.plan; });
     std::sort(out_.refusals.begin(), out_.refusals.end(), [](const Refusal& a, const Refusal& b) { return a.plan < b.plan; });
     std::sort(out_.handled.begin(), out_.handled.end(), [](const Handled& a, const Handled& b) { return a.plan < b.plan; });
 
