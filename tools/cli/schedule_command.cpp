@@ -199,9 +199,7 @@ int runNotices(const ScheduleArgs& args, const Options& options) {
     if (!loaded) return fail(loaded.error());
     const Workspace& w = loaded->workspace;
     const PolicyData& policy = loaded->plugin->policy;
-    bool known = std::any_of(w.enterprises.begin(), w.enterprises.end(),
-                             [&](const WorkspaceEnterprise& e) { return e.enterprise.code.str() == args.enterprise; });
-    if (!known) return fail(makeError("--enterprise", "no enterprise " + args.enterprise + " in " + args.file));
+    if (!w.enterprise(args.enterprise)) return fail(makeError("--enterprise", "no enterprise " + args.enterprise + " in " + args.file));
     // The saved schedule if there is one, else a fresh one.
     std::vector<Visit> visits = w.visits;
     if (visits.empty()) {

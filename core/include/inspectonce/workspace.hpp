@@ -108,6 +108,7 @@ struct Workspace {
 
     const WorkspaceDepartment* department(std::string_view id) const;
     const InspectionItem* item(std::string_view id) const;
+    const WorkspaceEnterprise* enterprise(std::string_view uscc) const;
     // By id: a binary search, as plans and visits are kept in ascending id (a linear scan
     // when they are not).
     const Plan* plan(int64_t id) const;

@@ -69,8 +69,7 @@ CodeFiling filingOf(const Workspace& w, const Visit& visit) {
     f.county = w.county;
     f.visit = visit.id;
     f.enterprise = visit.enterprise;
-    for (const auto& e : w.enterprises)
-        if (e.enterprise.code.str() == visit.enterprise) f.enterpriseName = e.enterprise.name;
+    if (const auto* e = w.enterprise(visit.enterprise)) f.enterpriseName = e->enterprise.name;
     f.date = visit.date;
     f.kind = visit.kind;
     f.lead = visit.lead;

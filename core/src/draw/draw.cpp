@@ -87,7 +87,7 @@ Status checkRequest(const Workspace& w, const DrawRequest& r, std::vector<const 
     for (const auto& c : r.conflicts) {
         if (std::none_of(w.inspectors.begin(), w.inspectors.end(), [&](const Inspector& i) { return i.id == c.inspector; }))
             return makeError("draw request: conflicts", "unknown inspector '" + c.inspector + "'");
-        if (std::none_of(w.enterprises.begin(), w.enterprises.end(), [&](const WorkspaceEnterprise& e) { return e.enterprise.code.str() == c.enterprise; }))
+        if (!w.enterprise(c.enterprise))
             return makeError("draw request: conflicts", "unknown enterprise '" + c.enterprise + "' (conflict of inspector '" + c.inspector + "')");
     }
     return Ok{};

@@ -2,20 +2,9 @@
 // draws the same enterprises from the same seed.
 #include "inspectonce/digest.hpp"
 #include "inspectonce/draw.hpp"
+#include "random/xoshiro.hpp"
 
 namespace inspectonce {
-namespace {
-
-uint64_t splitMix64(uint64_t& x) {
-    uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-}  // namespace
 
 DrawRandom::DrawRandom(std::string_view seed) {
     std::string hex = blake2bHex("inspectonce-draw-seed 1\n" + std::string(seed), 32);
@@ -24,29 +13,12 @@ DrawRandom::DrawRandom(std::string_view seed) {
         auto nibble = [](char c) { return static_cast<uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10); };
         x = (x << 8) | (nibble(hex[static_cast<std::size_t>(2 * byte)]) << 4) | nibble(hex[static_cast<std::size_t>(2 * byte + 1)]);
     }
-    for (auto& word : s_) word = splitMix64(x);
+    s_ = random_detail::xoshiroSeeded(x);
 }
 
-uint64_t DrawRandom::next() {
-    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
+uint64_t DrawRandom::next() { return random_detail::xoshiroNext(s_); }
 
-uint64_t DrawRandom::below(uint64_t bound) {
-    if (bound <= 1) return 0;
-    const uint64_t threshold = (0 - bound) % bound;  // (2^64 − bound) mod bound
-    while (true) {
-        uint64_t x = next();
-        if (x >= threshold) return x % bound;
-    }
-}
+uint64_t DrawRandom::below(uint64_t bound) { return bound <= 1 ? 0 : random_detail::xoshiroBelow(s_, bound); }
 
 Result<int> parsePercentBp(std::string_view text) {
     const std::string expected = "a percent from 0.01 to 100 with at most two decimals (\"5\", \"2.5\"), found \"" + std::string(text) + "\"";

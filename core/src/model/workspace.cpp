@@ -40,6 +40,12 @@ const InspectionItem* Workspace::item(std::string_view id) const {
     return nullptr;
 }
 
+const WorkspaceEnterprise* Workspace::enterprise(std::string_view uscc) const {
+    for (const auto& e : enterprises)
+        if (e.enterprise.code.str() == uscc) return &e;
+    return nullptr;
+}
+
 const Plan* Workspace::plan(int64_t id) const { return findById(plans, id); }
 const Visit* Workspace::visit(int64_t id) const { return findById(visits, id); }
 

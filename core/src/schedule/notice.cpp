@@ -10,8 +10,7 @@ Notice noticeFor(const Workspace& w, const PolicyData& policy, const Visit& visi
     Notice n;
     n.visit = visit.id;
     n.enterprise = visit.enterprise;
-    for (const auto& e : w.enterprises)
-        if (e.enterprise.code.str() == visit.enterprise) n.enterpriseName = e.enterprise.name;
+    if (const auto* e = w.enterprise(visit.enterprise)) n.enterpriseName = e->enterprise.name;
     n.date = visit.date;
     n.sentOn = visit.noticeDate;
     n.kind = visit.kind;
@@ -21,8 +20,8 @@ Notice noticeFor(const Workspace& w, const PolicyData& policy, const Visit& visi
     n.clause = leads.noticeClause;
     if (!n.clause && !leads.notice.empty()) n.clause = leads.notice.front().obligation->clause;
     for (int64_t id : visit.plans) {
-        auto plan = std::find_if(w.plans.begin(), w.plans.end(), [&](const Plan& p) { return p.id == id; });
-        if (plan == w.plans.end()) continue;
+        const Plan* plan = w.plan(id);
+        if (!plan) continue;
         NoticeLine line;
         line.department = plan->department;
         if (const auto* d = w.department(plan->department)) line.departmentName = d->name;

@@ -65,6 +65,17 @@ struct Draft {
     bool exception = false;
 };
 
+// Inspectors a visit takes from each of its departments: the most any member plan needs.
+std::vector<std::pair<std::size_t, int>> needOf(const Draft& d) {
+    std::vector<std::pair<std::size_t, int>> need;
+    for (const PlanState* m : d.members) {
+        auto found = std::find_if(need.begin(), need.end(), [&](const auto& x) { return x.first == m->dept; });
+        if (found == need.end()) need.emplace_back(m->dept, m->plan->inspectors);
+        else found->second = std::max(found->second, m->plan->inspectors);
+    }
+    return need;
+}
+
 class Scheduler {
 public:
     Scheduler(const Workspace& w, const PolicyData& p, const ScheduleOptions& o, const WorkCalendar& c)
@@ -299,12 +310,7 @@ std::vector<Draft> Scheduler::stab(std::vector<PlanState>& states, InspectionKin
 // department has inspectors left (ties: the earliest). Members whose department is full on
 // every such day leave the visit and are dated alone (in `splits`), or refused.
 void Scheduler::date(Draft& draft, const std::vector<int32_t>& days, std::vector<Draft>& splits) {
-    std::vector<std::pair<std::size_t, int>> need;  // department → inspectors (the most any member plan needs)
-    for (const PlanState* m : draft.members) {
-        auto found = std::find_if(need.begin(), need.end(), [&](const auto& n) { return n.first == m->dept; });
-        if (found == need.end()) need.emplace_back(m->dept, m->plan->inspectors);
-        else found->second = std::max(found->second, m->plan->inspectors);
-    }
+    const auto need = needOf(draft);
     int bestIndex = -1, bestFitting = -1;
     long bestLoad = 0;
     for (int i = draft.lo; i <= draft.hi; ++i) {
@@ -429,24 +435,14 @@ Result<bool> Scheduler::recheck(std::size_t e, std::vector<Draft>& drafts) {
 
 // Takes a visit's inspectors from (n > 0) or gives them back to (n < 0) its departments.
 void Scheduler::book(const Draft& d, int sign) {
-    std::vector<std::pair<std::size_t, int>> need;
-    for (const PlanState* m : d.members) {
-        auto found = std::find_if(need.begin(), need.end(), [&](const auto& x) { return x.first == m->dept; });
-        if (found == need.end()) need.emplace_back(m->dept, m->plan->inspectors);
-        else found->second = std::max(found->second, m->plan->inspectors);
-    }
+    const auto need = needOf(d);
     for (const auto& [dept, n] : need) capacity_->take(dept, d.day, sign * n);
 }
 
 // Whether every department of `d` has the inspectors its members need on d's day, with d
 // itself not booked.
 bool Scheduler::fitsAll(const Draft& d) const {
-    std::vector<std::pair<std::size_t, int>> need;
-    for (const PlanState* m : d.members) {
-        auto found = std::find_if(need.begin(), need.end(), [&](const auto& x) { return x.first == m->dept; });
-        if (found == need.end()) need.emplace_back(m->dept, m->plan->inspectors);
-        else found->second = std::max(found->second, m->plan->inspectors);
-    }
+    const auto need = needOf(d);
     return std::all_of(need.begin(), need.end(), [&](const auto& n) { return capacity_->fits(n.first, d.day, n.second); });
 }
 
@@ -570,7 +566,6 @@ Status Scheduler::placeEnterprise(std::size_t e) {
         if (d.exception) {
             out_.figures.exceptionVisits += 1;
             out_.figures.lowerBound += 1;
-            for (auto& o : owedBy_[d.members.front()->plan->id]) out_.owed.push_back({d.members.front()->plan->id, 0, std::move(o)});
         }
         out_.visits.push_back(std::move(v));
     }
@@ -616,11 +611,10 @@ Result<Schedule> Scheduler::run() {
     for (Visit& v : out_.visits) {
         v.id = id++;
         v.code = issueCode(w_, v);  // 亮码 (004 二(十)); empty for a visit without a prior filing
+        // Only exception plans owe anything, and each is a visit of its own.
+        if (auto owed = owedBy_.find(v.plans.front()); owed != owedBy_.end())
+            for (auto& o : owed->second) out_.owed.push_back({v.plans.front(), v.id, std::move(o)});
     }
-    std::unordered_map<int64_t, int64_t> visitOf;  // exception plan → its visit
-    for (const Visit& v : out_.visits)
-        if (v.plans.size() == 1) visitOf[v.plans.front()] = v.id;
-    for (Owed& o : out_.owed) o.visit = visitOf[o.plan];
     std::stable_sort(out_.owed.begin(), out_.owed.end(), [](const Owed& a, const Owed& b) { return a.plan < b.plan; });
     std::sort(out_.refusals.begin(), out_.refusals.end(), [](const Refusal& a, const Refusal& b) { return a.plan < b.plan; });
     std::sort(out_.handled.begin(), out_.handled.end(), [](const Handled& a, const Handled& b) { return a.plan < b.plan; });

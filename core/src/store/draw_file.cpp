@@ -1,28 +1,10 @@
 // Draw records in the workspace file (draw_store.hpp, tables of schema migration 2).
 #include <map>
-#include <sstream>
 
 #include "inspectonce/draw_store.hpp"
+#include "store/lists.hpp"
 
 namespace inspectonce::store {
-namespace {
-
-std::string joinIds(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out;
-}
-
-std::vector<std::string> splitIds(const std::string& text) {
-    std::vector<std::string> out;
-    std::string part;
-    std::istringstream in(text);
-    while (std::getline(in, part, ','))
-        if (!part.empty()) out.push_back(part);
-    return out;
-}
-
-}  // namespace
 
 Result<Database> openForDraws(const std::string& path, bool write) {
     IO_TRY(db, Database::open(path, write ? Database::Mode::ReadWrite : Database::Mode::ReadOnly));
@@ -44,7 +26,7 @@ Result<int64_t> saveDraw(Database& db, DrawRecord& record) {
     int64_t id = 0;
     Status saved = db.transaction([&]() -> Status {
         IO_TRY(d, db.prepare("INSERT INTO draws (date, departments, joint, seed, input_hash, result_hash, record) VALUES (?,?,?,?,?,?,'')"));
-        IO_CHECK(d.bind(1, record.request.date.iso()).bind(2, joinIds(record.request.departments)).bind(3, int64_t{record.joint()})
+        IO_CHECK(d.bind(1, record.request.date.iso()).bind(2, joinList(record.request.departments)).bind(3, int64_t{record.joint()})
                      .bind(4, record.request.seed).bind(5, record.hashes.input).bind(6, record.hashes.result).run());
         id = db.lastInsertId();
         record.id = id;
@@ -54,7 +36,7 @@ Result<int64_t> saveDraw(Database& db, DrawRecord& record) {
         for (const auto& pick : record.drawn) {
             std::vector<std::string> ids;
             for (const auto& i : pick.inspectors) ids.push_back(i.id);
-            IO_CHECK(p.bind(1, id).bind(2, pick.enterprise).bind(3, joinIds(ids)).run());
+            IO_CHECK(p.bind(1, id).bind(2, pick.enterprise).bind(3, joinList(ids)).run());
         }
         return Ok{};
     });
@@ -80,7 +62,7 @@ Result<std::vector<PastDraw>> loadPastDraws(Database& db, int year, std::optiona
         auto date = Date::parse(d.text(1));
         if (!date) return makeError(db.path() + ": table draws, row " + std::to_string(past.id) + ", column date", date.error().why);
         past.date = *date;
-        past.departments = splitIds(d.text(2));
+        past.departments = splitList(d.text(2));
         index[past.id] = out.size();
         out.push_back(std::move(past));
     }
@@ -92,7 +74,7 @@ Result<std::vector<PastDraw>> loadPastDraws(Database& db, int year, std::optiona
         if (!row) break;
         auto found = index.find(p.integer(0));
         if (found == index.end()) continue;
-        out[found->second].drawn.push_back({p.text(1), splitIds(p.text(2))});
+        out[found->second].drawn.push_back({p.text(1), splitList(p.text(2))});
     }
     return out;
 }

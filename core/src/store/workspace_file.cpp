@@ -2,27 +2,12 @@
 // value and names the table and row of the first bad one; saving validates first and
 // writes everything in one transaction.
 #include <map>
-#include <sstream>
 
 #include "inspectonce/store.hpp"
+#include "store/lists.hpp"
 
 namespace inspectonce::store {
 namespace {
-
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::string part;
-    std::istringstream in(text);
-    while (std::getline(in, part, ','))
-        if (!part.empty()) out.push_back(part);
-    return out;
-}
-
-std::string joinList(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
-    return out;
-}
 
 // Where a bad value sits: "file: table plans, row 17, column window_first".
 struct RowPlace {
