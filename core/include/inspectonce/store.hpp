@@ -10,7 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "inspectonce/audit.hpp"
 #include "inspectonce/error.hpp"
+#include "inspectonce/workflow.hpp"
 #include "inspectonce/workspace.hpp"
 
 struct sqlite3;
@@ -104,5 +106,31 @@ Result<Workspace> loadWorkspace(const std::string& path);
 Status saveWorkspace(const Workspace& workspace, const std::string& path);
 // Replaces the visits of the workspace file (the scheduler's output) in one transaction.
 Status saveVisits(Database& db, const std::vector<Visit>& visits);
+
+// The audit log (audit.hpp). appendAudit gives the entry its seq, previous and hash and moves
+// the head; call it inside the transaction of the change it records, so both or neither land.
+Status appendAudit(Database& db, audit::Entry entry);
+Result<std::vector<audit::Entry>> readAudit(Database& db);
+// Reads the log and its head and checks the chain; problems name the entry.
+Result<audit::Verdict> verifyAudit(Database& db);
+
+// Cases (workflow.hpp). Each change is one transaction with its audit entry.
+// Opens a case: the engine decides, the case and its first step are written, audited.
+Result<workflow::Applied> openCase(Database& db, const workflow::Definition& definition, const WorkCalendar& calendar,
+                                   workflow::Case subject, std::string_view transition, const workflow::Actor& actor,
+                                   Date date, const workflow::Attributes& data);
+// Takes a transition on a stored case, in one transaction with its audit entry.
+Result<workflow::Applied> applyToCase(Database& db, const workflow::Definition& definition, const WorkCalendar& calendar,
+                                      int64_t caseId, std::string_view transition, const workflow::Actor& actor,
+                                      Date date, const workflow::Attributes& data);
+// Writes an already decided case (new when its id is 0: the id is assigned) with its steps
+// and one audit entry, inside the caller's transaction.
+Status writeCase(Database& db, workflow::Case& item, const workflow::Case* before, const audit::Entry& entry);
+Result<workflow::Case> loadCase(Database& db, int64_t id);
+Result<std::vector<workflow::Case>> loadCases(Database& db, std::string_view workflow = {});
+// Open cases that are due soon, due or overdue on `day` (an index on the reminder date).
+Result<std::vector<workflow::Case>> casesDueBy(Database& db, Date day);
+// The compact JSON a case is audited as (state, deadline, holder, attributes; no steps).
+std::string auditJson(const workflow::Case& item);
 
 }  // namespace inspectonce::store

@@ -17,6 +17,7 @@
 #include "inspectonce/model.hpp"
 #include "inspectonce/policy.hpp"
 #include "inspectonce/text.hpp"
+#include "inspectonce/workflow.hpp"
 
 namespace inspectonce {
 
@@ -105,6 +106,7 @@ struct Workspace {
     std::vector<std::pair<std::string, HistoryEntry>> history;  // enterprise USCC → an earlier inspection
     std::vector<EnterpriseEvent> events;
     std::vector<Visit> visits;
+    std::vector<workflow::Case> cases;  // demands, findings, filings … (workflow.hpp), ascending id
 
     const WorkspaceDepartment* department(std::string_view id) const;
     const InspectionItem* item(std::string_view id) const;

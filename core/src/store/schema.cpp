@@ -65,7 +65,36 @@ CREATE INDEX draws_by_date ON draws(date);
 CREATE INDEX draw_picks_by_enterprise ON draw_picks(enterprise);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
+// Migration 3: workflow cases (workflow.hpp) with their steps, and the audit log
+// (audit.hpp). A case's attributes and a step's data are compact JSON objects, keys sorted.
+// The log refuses UPDATE and DELETE through this schema; its head (count and last hash)
+// sits in meta so that cutting entries off the end shows as well.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY, workflow TEXT NOT NULL, enterprise TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+    opened TEXT NOT NULL, entered TEXT NOT NULL, deadline TEXT, remind_on TEXT, escalate_on TEXT,
+    closed INTEGER NOT NULL DEFAULT 0, attributes TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE case_steps (
+    case_id INTEGER NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, date TEXT NOT NULL,
+    transition TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL, actor_role TEXT NOT NULL,
+    actor_name TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '{}', clause TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (case_id, seq)) WITHOUT ROWID;
+CREATE INDEX cases_open_by_reminder ON cases(remind_on) WHERE closed = 0;
+CREATE INDEX cases_by_enterprise ON cases(enterprise);
+CREATE INDEX cases_by_workflow ON cases(workflow, state);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY, date TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    subject TEXT NOT NULL, clause TEXT NOT NULL DEFAULT '', before TEXT NOT NULL DEFAULT '',
+    after TEXT NOT NULL DEFAULT '', previous TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+INSERT OR IGNORE INTO meta (key, value) VALUES ('audit_count', '0'), ('audit_head', '');
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 
