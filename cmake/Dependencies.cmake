@@ -3,7 +3,9 @@
 # the include path (its libc headers would shadow Emscripten's), so each header-only
 # library's folder is linked into a private include directory instead.
 
-set(INSPECTONCE_HEADER_ONLY_LIBS nlohmann CLI cereal)
+# Debian's cereal writes JSON with the system's RapidJSON (rapidjson-dev, a dependency of
+# libcereal-dev), not a bundled copy.
+set(INSPECTONCE_HEADER_ONLY_LIBS nlohmann CLI cereal rapidjson)
 
 if(EMSCRIPTEN)
     set(host_headers ${PROJECT_BINARY_DIR}/host-headers)

@@ -1,14 +1,15 @@
 # Compiled third-party libraries of the core: SQLite (storage), BLAKE2b (hashes of
-# inspection codes, draws and the audit chain) and libqrencode (QR codes of inspection
-# codes). Natively they are Debian's libraries; under Emscripten the same versions are
-# compiled from the Debian sources tools/setup put in ${INSPECTONCE_CACHE_DIR}/src. All are
-# linked through the alias targets below.
+# inspection codes, draws and the audit chain), libqrencode (QR codes of inspection
+# codes) and libcsv (CSV import). Natively they are Debian's libraries; under Emscripten
+# the same versions are compiled from the Debian sources tools/setup put in
+# ${INSPECTONCE_CACHE_DIR}/src. All are linked through the alias targets below.
 
 if(EMSCRIPTEN)
     set(sqlite_dir ${INSPECTONCE_CACHE_DIR}/src/sqlite)
     set(blake2_dir ${INSPECTONCE_CACHE_DIR}/src/blake2)
     set(qrencode_dir ${INSPECTONCE_CACHE_DIR}/src/qrencode)
-    foreach(file ${sqlite_dir}/sqlite3.c ${blake2_dir}/blake2b-ref.c ${qrencode_dir}/qrencode.c)
+    set(csv_dir ${INSPECTONCE_CACHE_DIR}/src/libcsv)
+    foreach(file ${sqlite_dir}/sqlite3.c ${blake2_dir}/blake2b-ref.c ${qrencode_dir}/qrencode.c ${csv_dir}/libcsv.c)
         if(NOT EXISTS ${file})
             message(FATAL_ERROR "${file} is missing: run tools/setup")
         endif()
@@ -44,9 +45,15 @@ if(EMSCRIPTEN)
         VERSION="${qrencode_version}" STATIC_IN_RELEASE=static HAVE_STRDUP=1)
     target_compile_options(inspectonce_qrencode PRIVATE -O2 -w)
 
+    # libcsv: one C file, no configuration.
+    add_library(inspectonce_csv STATIC ${csv_dir}/libcsv.c)
+    target_include_directories(inspectonce_csv SYSTEM PUBLIC ${csv_dir})
+    target_compile_options(inspectonce_csv PRIVATE -O2 -w)
+
     add_library(inspectonce::sqlite ALIAS inspectonce_sqlite)
     add_library(inspectonce::blake2 ALIAS inspectonce_blake2)
     add_library(inspectonce::qrencode ALIAS inspectonce_qrencode)
+    add_library(inspectonce::csv ALIAS inspectonce_csv)
 else()
     find_package(SQLite3 REQUIRED)
     find_package(PkgConfig REQUIRED)
@@ -55,4 +62,11 @@ else()
     add_library(inspectonce::sqlite ALIAS SQLite::SQLite3)
     add_library(inspectonce::blake2 ALIAS PkgConfig::LIBB2)
     add_library(inspectonce::qrencode ALIAS PkgConfig::LIBQRENCODE)
+    # Debian's libcsv-dev ships no pkg-config file.
+    find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
+    find_library(LIBCSV_LIBRARY csv REQUIRED)
+    add_library(inspectonce_csv INTERFACE)
+    target_include_directories(inspectonce_csv SYSTEM INTERFACE ${LIBCSV_INCLUDE_DIR})
+    target_link_libraries(inspectonce_csv INTERFACE ${LIBCSV_LIBRARY})
+    add_library(inspectonce::csv ALIAS inspectonce_csv)
 endif()

@@ -44,6 +44,7 @@ void addClassifyCommands(CLI::App& app, const Options& options, int& exitCode); 
 void addDrawCommands(CLI::App& app, const Options& options, int& exitCode);      // draw_command.cpp
 void addCodeCommands(CLI::App& app, const Options& options, int& exitCode);      // code_command.cpp
 void addGradingCommands(CLI::App& app, const Options& options, int& exitCode);  // grade_command.cpp: grade, finding, penalty
+void addExchangeCommands(CLI::App& app, const Options& options, int& exitCode);  // exchange_command.cpp: import, export, workspace
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);
 void addPolicyTestCommand(CLI::App& policy, const Options& options, int& exitCode);

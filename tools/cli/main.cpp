@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     addDrawCommands(app, options, exitCode);
     addCodeCommands(app, options, exitCode);
     addGradingCommands(app, options, exitCode);
+    addExchangeCommands(app, options, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -15,6 +15,7 @@ IO_SRC_IMGUI="${IO_CACHE}/src/imgui"      # Dear ImGui sources and backends/
 IO_SRC_SQLITE="${IO_CACHE}/src/sqlite"    # sqlite3.c, sqlite3.h
 IO_SRC_BLAKE2="${IO_CACHE}/src/blake2"    # blake2b-ref.c, blake2.h (libb2's portable source)
 IO_SRC_QRENCODE="${IO_CACHE}/src/qrencode"  # qrencode.c, qrencode.h … (libqrencode's source)
+IO_SRC_LIBCSV="${IO_CACHE}/src/libcsv"    # libcsv.c, csv.h (libcsv's source)
 IO_JOBS="$(nproc 2>/dev/null || echo 2)"
 
 # Messages, prefixed with the script's name: io_log and io_die on stderr, io_step on stdout.
