@@ -29,6 +29,9 @@ public:
     // Opens `path` (":memory:" for a private in-memory database). Create makes the file if
     // missing. Natively the journal is WAL; errors name the file.
     static Result<Database> open(const std::string& path, Mode mode);
+    // A private in-memory copy of the database at `path` (errors still name `path`): an
+    // older file is read by migrating the copy, never by changing the file on a read.
+    static Result<Database> openCopy(const std::string& path);
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;

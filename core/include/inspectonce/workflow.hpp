@@ -92,9 +92,9 @@ struct Definition {
     int remindWorkingDays = 1;           // "due soon" from so many working days before a deadline
     std::optional<Escalation> escalation;
 
-    const State* state(std::string_view id) const;
-    const Transition* transition(std::string_view id) const;
-    const Role* role(std::string_view id) const;
+    const State* state(std::string_view wanted) const;
+    const Transition* transition(std::string_view wanted) const;
+    const Role* role(std::string_view wanted) const;
     std::vector<const Transition*> openings() const;
     std::vector<const Transition*> from(std::string_view state) const;
 };

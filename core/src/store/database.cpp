@@ -34,6 +34,17 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
     return db;
 }
 
+Result<Database> Database::openCopy(const std::string& path) {
+    IO_TRY(source, open(path, Mode::ReadOnly));
+    IO_TRY(copy, open(":memory:", Mode::Create));
+    sqlite3_backup* backup = sqlite3_backup_init(copy.db_, "main", source.db_, "main");
+    if (!backup) return copy.failure("cannot copy " + path);
+    sqlite3_backup_step(backup, -1);
+    if (sqlite3_backup_finish(backup) != SQLITE_OK) return copy.failure("cannot copy " + path);
+    copy.path_ = path;
+    return std::move(copy);
+}
+
 Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
 
 Database& Database::operator=(Database&& other) noexcept {

@@ -13,11 +13,10 @@ Result<Database> openForDraws(const std::string& path, bool write) {
     if (write) {
         IO_CHECK(migrate(db));
     } else if (version < currentSchemaVersion()) {
-        return makeError(path, "schema version " + std::to_string(version) + " is older than this build's " +
-                                   std::to_string(currentSchemaVersion()) + ": open it for writing once (e.g. draw run --save) to migrate it");
-    } else if (version > currentSchemaVersion()) {
-        return makeError(path, "schema version " + std::to_string(version) + " is newer than this build's " +
-                                   std::to_string(currentSchemaVersion()) + ": open it with a newer InspectOnce");
+        // Read an older file through a migrated private copy: a read never changes the file.
+        IO_TRY(copy, Database::openCopy(path));
+        IO_CHECK(migrate(copy));
+        return std::move(copy);
     }
     return std::move(db);
 }

@@ -229,11 +229,19 @@ Status insertAll(Database& db, const Workspace& w) {
 }  // namespace
 
 Result<Workspace> loadWorkspace(const std::string& path) {
-    IO_TRY(db, Database::open(path, Database::Mode::ReadOnly));
-    IO_TRY(version, db.version());
-    if (version != currentSchemaVersion())
-        return makeError(path, "schema version " + std::to_string(version) + ", this build reads " +
+    IO_TRY(file, Database::open(path, Database::Mode::ReadOnly));
+    IO_TRY(version, file.version());
+    if (version == 0 || version > currentSchemaVersion())
+        return makeError(path, "schema version " + std::to_string(version) + ", this build reads 1 to " +
                                    std::to_string(currentSchemaVersion()) + (version == 0 ? " (not a workspace?)" : ""));
+    // An older file is read through a migrated private copy; the file itself is migrated
+    // the first time it is opened for writing.
+    if (version < currentSchemaVersion()) {
+        IO_TRY(copy, Database::openCopy(path));
+        IO_CHECK(migrate(copy));
+        file = std::move(copy);
+    }
+    Database& db = file;
     Workspace w;
     IO_TRY(county, meta(db, "county"));
     IO_TRY(year, meta(db, "year"));

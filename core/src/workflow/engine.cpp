@@ -143,21 +143,21 @@ void set(Attributes& attributes, std::string key, std::string value) {
     else attributes.emplace(it, std::move(key), std::move(value));
 }
 
-const State* Definition::state(std::string_view id) const {
+const State* Definition::state(std::string_view wanted) const {
     for (const auto& s : states)
-        if (s.id == id) return &s;
+        if (s.id == wanted) return &s;
     return nullptr;
 }
 
-const Transition* Definition::transition(std::string_view id) const {
+const Transition* Definition::transition(std::string_view wanted) const {
     for (const auto& t : transitions)
-        if (t.id == id) return &t;
+        if (t.id == wanted) return &t;
     return nullptr;
 }
 
-const Role* Definition::role(std::string_view id) const {
+const Role* Definition::role(std::string_view wanted) const {
     for (const auto& r : roles)
-        if (r.id == id) return &r;
+        if (r.id == wanted) return &r;
     return nullptr;
 }
 
