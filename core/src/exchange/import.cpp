@@ -86,21 +86,18 @@ Status importEnterprises(store::Database& db, const Rows<WorkspaceEnterprise>& r
         IO_TRY(stored, storedEnterprise(find, uscc));
         WorkspaceEnterprise after = row;
         if (stored) {
-            ++report.updated;
             if (!rows.has("lists")) after.enterprise.lists = stored->enterprise.lists;
             if (!rows.has("town")) after.town = stored->town;
             if (!rows.has("industry")) after.industry = stored->industry;
             if (!rows.has("above_scale")) after.aboveScale = stored->aboveScale;
-        } else {
-            ++report.added;
         }
         std::string before = stored ? enterpriseJson(*stored).dump() : "";
         std::string now = enterpriseJson(after).dump();
-        if (stored && before == now) {
-            --report.updated;
+        if (stored && before == now) {  // nothing to write, nothing to audit
             ++report.unchanged;
             continue;
         }
+        ++(stored ? report.updated : report.added);
         if (!write) continue;
         store::Statement& s = stored ? update : insert;
         s.reset();
@@ -122,21 +119,18 @@ Status importDepartments(store::Database& db, const Rows<WorkspaceDepartment>& r
         IO_TRY(stored, storedDepartment(find, row.id));
         WorkspaceDepartment after = row;
         if (stored) {
-            ++report.updated;
             if (!rows.has("name_en")) after.name.en = stored->name.en;
             if (!rows.has("level")) after.level = stored->level;
             if (!rows.has("units")) after.units = stored->units;
             if (!rows.has("inspectors_per_day")) after.inspectorsPerDay = stored->inspectorsPerDay;
-        } else {
-            ++report.added;
         }
         std::string before = stored ? departmentJson(*stored).dump() : "";
         std::string now = departmentJson(after).dump();
-        if (stored && before == now) {
-            --report.updated;
+        if (stored && before == now) {  // nothing to write, nothing to audit
             ++report.unchanged;
             continue;
         }
+        ++(stored ? report.updated : report.added);
         if (!write) continue;
         store::Statement& s = stored ? update : insert;
         s.reset();
