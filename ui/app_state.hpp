@@ -25,6 +25,14 @@ struct PluginFileLoad {
     std::optional<Error> refused;  // the failed check's reason; the previous plugin stays active
 };
 
+// Where the workspace is kept and whether the last save there worked (the browser's
+// persistent storage): a line in the menu bar, details under the "数据 / Data" menu.
+struct StorageStatus {
+    Text message;               // empty: nothing to say
+    bool problem = false;       // shown as a warning
+    std::vector<Text> details;  // counts and where the data lives; empty: no menu
+};
+
 struct AppState {
     PluginHost plugins;
     std::vector<Error> refusedPlugins;   // files that failed their checks, with the reason
@@ -55,6 +63,8 @@ struct AppState {
     // A plugin with a loaded county's id replaces it and becomes the selected county; a
     // refused file is listed with its reason and changes nothing.
     void loadPluginFile(const std::string& path, const std::string& name);
+
+    StorageStatus storage;               // set by the platform (web/persistence.cpp)
 };
 
 // Start-up choices, from the command line (desktop) or the page URL (browser).

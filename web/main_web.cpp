@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "persistence.hpp"
 #include "sdl_runner.hpp"
 #include "state_bridge.hpp"
 
@@ -47,6 +48,7 @@ struct App {
     inspectonce::ui::AppState state;
     inspectonce::ui::SdlRunner runner;
     inspectonce::web::StateBridge bridge;
+    inspectonce::web::Persistence persistence;
 };
 
 void followBrowserWindow(App& app) {
@@ -69,21 +71,34 @@ void loadPickedPlugins(inspectonce::ui::AppState& state) {
 void loop(void* data) {
     auto& app = *static_cast<App*>(data);
     loadPickedPlugins(app.state);
+    app.persistence.poll(app.state);
     followBrowserWindow(app);
     app.runner.frame(app.state);
     app.bridge.publish(app.state, app.runner.fontLoaded());
 }
 
-inspectonce::YearMonth currentMonth() {
+std::tm localNow() {
     std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
+    return local;
+}
+
+inspectonce::YearMonth currentMonth() {
+    std::tm local = localNow();
     return {local.tm_year + 1900, local.tm_mon + 1};
+}
+
+inspectonce::Date today() {
+    std::tm local = localNow();
+    auto date = inspectonce::Date::fromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return date ? *date : inspectonce::Date();
 }
 
 }  // namespace
 
-// Arguments come from the page URL (glue.js): county=, month=, lang=.
+// Arguments come from the page URL (glue.js): county=, month=, lang=. The county also picks
+// the demo workspace a first visit gets (web/persistence.hpp).
 int main(int argc, char** argv) {
     using namespace inspectonce;
     ui::LaunchOptions launch;
@@ -98,6 +113,8 @@ int main(int argc, char** argv) {
     ui::applyLaunchOptions(app.state, launch, currentMonth());
     app.state.loadPluginDirectory("/plugins");
     reportFetchErrors(app.state);
+    // persistence.js has loaded /data from IndexedDB (or fallen back to memory) by now.
+    app.persistence.open(app.state, today());
     app.state.pickPluginFile = [] { inspectonce_pick_plugin_file(); };
 
     ui::RunnerConfig config;

@@ -54,7 +54,11 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
                        {"pluginFiles", pluginFiles},
                        {"loadPluginButton", {{"x", rect[0]}, {"y", rect[1]}, {"width", rect[2]}, {"height", rect[3]}}},
                        {"decision", decision},
-                       {"decideButton", {{"x", button[0]}, {"y", button[1]}, {"width", button[2]}, {"height", button[3]}}}};
+                       {"decideButton", {{"x", button[0]}, {"y", button[1]}, {"width", button[2]}, {"height", button[3]}}},
+                       // What the menu bar says about the workspace's storage (window.inspectonce.storage
+                       // is persistence.js's own state, not published from here).
+                       {"storageMessage", state.storage.message.in(state.language)},
+                       {"storageProblem", state.storage.problem}};
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;

@@ -33,6 +33,7 @@ struct Summary {
     Text name;
     std::string document;
     std::size_t blackouts = 0;
+    std::vector<std::string> workflows;  // ids, in file order
 };
 
 struct FileReport {
@@ -62,6 +63,7 @@ Summary summarise(const PolicyData& policy) {
     s.name = policy.name;
     s.document = policy.document.seed + " " + policy.document.file;
     s.blackouts = policy.blackouts.size();
+    for (const auto& w : policy.workflows) s.workflows.push_back(w.id);
     return s;
 }
 
@@ -211,7 +213,8 @@ nlohmann::json reportJson(const FileReport& r) {
     if (r.summary) {
         const Summary& s = *r.summary;
         nlohmann::json county{{"id", s.id}, {"name", {{"zh", s.name.zh}, {"en", s.name.en}}},
-                              {"document", s.document}, {"blackouts", s.blackouts}};
+                              {"document", s.document}, {"blackouts", s.blackouts},
+                              {"workflows", s.workflows}};
         out["county"] = county;
         if (r.kind == Kind::Plugin)
             out["plugin"] = {{"id", s.id}, {"version", s.version}, {"abi_version", s.abi}, {"hook", s.hook != "none"}};
@@ -253,6 +256,10 @@ void printText(const FileReport& r, const Options& options) {
         const Summary& s = *r.summary;
         std::cout << "  " << options.say(s.name) << " · " << (en ? "document " : "文件 ") << s.document << " · "
                   << s.blackouts << (en ? " blackout rule(s)" : " 条禁止检查期规则");
+        if (!s.workflows.empty()) {
+            std::cout << " · " << (en ? "workflows: " : "流程：");
+            for (std::size_t i = 0; i < s.workflows.size(); ++i) std::cout << (i ? ", " : "") << s.workflows[i];
+        }
         if (r.kind == Kind::Plugin) std::cout << " · hook: " << s.hook;
         std::cout << "\n";
     }

@@ -45,6 +45,10 @@ void addDrawCommands(CLI::App& app, const Options& options, int& exitCode);     
 void addCodeCommands(CLI::App& app, const Options& options, int& exitCode);      // code_command.cpp
 void addGradingCommands(CLI::App& app, const Options& options, int& exitCode);  // grade_command.cpp: grade, finding, penalty
 void addExchangeCommands(CLI::App& app, const Options& options, int& exitCode);  // exchange_command.cpp: import, export, workspace
+void addAuditCommands(CLI::App& app, const Options& options, int& exitCode);     // audit_command.cpp: audit verify, audit log
+// case_command.cpp: case, demand, and finding's open/step/show/list (after addGradingCommands)
+void addCaseCommands(CLI::App& app, const Options& options, int& exitCode);
+void addReportCommands(CLI::App& app, const Options& options, int& exitCode);    // report_command.cpp: due, report
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);
 void addPolicyTestCommand(CLI::App& policy, const Options& options, int& exitCode);

@@ -270,9 +270,6 @@ int workspaceImport(const ArchiveArgs& a, const Options& options) {
         removeDatabase(a.out);
         return fail(saved.error());
     }
-    if (!workspace->cases.empty())
-        std::cerr << "inspectonce: " << a.out << ": warning: " << workspace->cases.size()
-                  << " cases in the archive are not written (saveWorkspace does not store cases yet)\n";
     std::string digest;
     if (a.digest) {
         auto d = workspaceFileDigest(a.out);

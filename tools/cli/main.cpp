@@ -40,6 +40,9 @@ int main(int argc, char** argv) {
     addCodeCommands(app, options, exitCode);
     addGradingCommands(app, options, exitCode);
     addExchangeCommands(app, options, exitCode);
+    addAuditCommands(app, options, exitCode);
+    addCaseCommands(app, options, exitCode);
+    addReportCommands(app, options, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inspectonce/calendar.hpp"
@@ -30,9 +31,22 @@ struct Entry {
 std::string hashOf(const Entry& entry);
 
 struct Problem {
+    // What kind of break (so a reader can say it in its own language); `what` has the detail.
+    enum class Kind {
+        Edited,        // the entry's content no longer matches its hash
+        BrokenLink,    // its `previous` is not the hash of the entry before it
+        Missing,       // a seq is missing between two entries (deleted)
+        Duplicate,     // a seq repeats or goes backwards (inserted)
+        Truncated,     // entries up to the recorded count are missing at the end
+        BeyondHead,    // entries after the recorded count (appended outside the log)
+        HeadMismatch,  // the recorded head hash is not the hash of the entry it counts
+        BadValue,      // a stored value cannot be read (a date that is not a date, a bad head)
+    };
     int64_t seq = 0;          // the entry where the chain breaks (0: the log as a whole)
     std::string what;
+    Kind kind = Kind::Edited;
 };
+std::string_view toString(Problem::Kind kind);  // "edited", "broken-link" …
 
 struct Verdict {
     int64_t entries = 0;

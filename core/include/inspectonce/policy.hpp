@@ -15,6 +15,7 @@
 #include "inspectonce/grading_rules.hpp"
 #include "inspectonce/model.hpp"
 #include "inspectonce/text.hpp"
+#include "inspectonce/workflow.hpp"
 
 namespace inspectonce {
 
@@ -241,6 +242,10 @@ struct PolicyData {
     ClassifierHints classifierHints;  // "classifier_hints": keyword evidence for classify.hpp
     std::optional<PenaltyRules> penalties;  // "penalties" (grading.hpp: decidePenalty)
     GradingRules grading;                   // "grading" (grading.hpp: assessFinding, gradeEnterprise)
+    std::vector<workflow::Definition> workflows;  // "workflows" (workflow.hpp: open, apply)
+
+    // The workflow with `id` ("demand", "finding" …); nullptr when the county defines none.
+    const workflow::Definition* findWorkflow(std::string_view id) const;
 
     // Parses and validates a parameter file; `source` names it in errors.
     static Result<PolicyData> fromJson(std::string_view text, const std::string& source);

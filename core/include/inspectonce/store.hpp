@@ -52,9 +52,18 @@ public:
             return status;
         }
         Status committed = exec("COMMIT");
-        if (!committed) (void)exec("ROLLBACK");
+        if (!committed) {
+            (void)exec("ROLLBACK");
+            return committed;
+        }
+        notifyCommitted();
         return committed;
     }
+
+    // Called after every committed transaction on a file (not ":memory:"), with its path:
+    // the browser copies the file to persistent storage there. One listener per process.
+    using CommitListener = void (*)(const std::string& path);
+    static void setCommitListener(CommitListener listener);
 
     // The schema version (PRAGMA user_version).
     Result<int> version();
@@ -62,6 +71,7 @@ public:
 private:
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     Error failure(std::string_view what) const;  // the SQLite message, with the file
+    void notifyCommitted() const;
     friend class Statement;
 
     sqlite3* db_ = nullptr;
@@ -131,7 +141,8 @@ Result<workflow::Applied> applyToCase(Database& db, const workflow::Definition& 
 Status writeCase(Database& db, workflow::Case& item, const workflow::Case* before, const audit::Entry& entry);
 Result<workflow::Case> loadCase(Database& db, int64_t id);
 Result<std::vector<workflow::Case>> loadCases(Database& db, std::string_view workflow = {});
-// Open cases that are due soon, due or overdue on `day` (an index on the reminder date).
+// Open cases that are due soon, due or overdue on `day` (an index on the reminder date),
+// the earliest reminder first (then by id).
 Result<std::vector<workflow::Case>> casesDueBy(Database& db, Date day);
 // The compact JSON a case is audited as (state, deadline, holder, attributes; no steps).
 std::string auditJson(const workflow::Case& item);

@@ -67,6 +67,9 @@ struct Transition {
     std::vector<std::pair<std::string, std::vector<std::string>>> when;  // attribute → accepted values
     bool onlyWhenOverdue = false;        // e.g. a warning not heeded in time becomes urgent (000 二(二)1)
     Citation clause;
+    // The earliest day it may be taken: so many working days after the case entered its
+    // current state (a visit filed 3 working days ahead, 004 二(五)); 0: no such limit.
+    int notBeforeWorkingDays = 0;
 };
 
 // Overdue cases are raised to someone above: so many working days after the deadline.
@@ -140,12 +143,14 @@ struct Applied {
 };
 
 // Opens a case with the opening transition `transition` (empty: the one whose `when`
-// matches `data`; an error when none or several do).
+// matches `data`, among several the one the actor's role may take; an error when none or
+// several remain).
 Result<Applied> open(const Definition& definition, const WorkCalendar& calendar, Case subject,
                      std::string_view transition, const Actor& actor, Date date, const Attributes& data);
 // Takes `transition` on `current`. Refused (with the clause) when the case is closed, the
 // transition does not leave its state, the actor's role may not take it, data is missing,
-// a condition does not hold, the date is before the last step, or a set deadline is late.
+// a condition does not hold, the date is before the last step or before the transition's
+// earliest day, or a set deadline is late or not a working day.
 Result<Applied> apply(const Definition& definition, const WorkCalendar& calendar, const Case& current,
                       std::string_view transition, const Actor& actor, Date date, const Attributes& data);
 

@@ -9,6 +9,7 @@
 #include "json/json_reader.hpp"
 #include "policy/classifier_hints.hpp"
 #include "policy/grading_data.hpp"
+#include "policy/workflow_data.hpp"
 
 namespace inspectonce {
 namespace {
@@ -596,7 +597,7 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
     json::Cursor root(document, source);
     IO_CHECK(root.onlyKeys({"schema", "county", "name", "region", "document", "blackouts", "rules", "sampling",
                             "demand_categories", "complaint_categories", "severity", "dispositions", "targets",
-                            "classifier_hints", "penalties", "grading"}));
+                            "classifier_hints", "penalties", "grading", "workflows"}));
     IO_TRY(schema, root.field("schema"));
     IO_TRY(schemaVersion, schema.integer(2, 2));
     (void)schemaVersion;
@@ -676,7 +677,14 @@ Result<PolicyData> PolicyData::fromJson(std::string_view text, const std::string
         policy.classifierHints = value;
     }
     IO_CHECK(readGradingSections(root, policy));
+    IO_CHECK(readWorkflowSection(root, policy));
     return policy;
+}
+
+const workflow::Definition* PolicyData::findWorkflow(std::string_view id) const {
+    for (const auto& definition : workflows)
+        if (definition.id == id) return &definition;
+    return nullptr;
 }
 
 }  // namespace inspectonce

@@ -6,6 +6,16 @@
 
 namespace inspectonce::store {
 
+namespace {
+Database::CommitListener commitListener = nullptr;
+}  // namespace
+
+void Database::setCommitListener(CommitListener listener) { commitListener = listener; }
+
+void Database::notifyCommitted() const {
+    if (commitListener != nullptr && path_ != ":memory:") commitListener(path_);
+}
+
 Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
               : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE

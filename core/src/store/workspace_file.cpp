@@ -7,6 +7,11 @@
 #include "store/lists.hpp"
 
 namespace inspectonce::store {
+
+namespace detail {
+Status insertCase(Database& db, workflow::Case& item);  // case_file.cpp
+}  // namespace detail
+
 namespace {
 
 // Where a bad value sits: "file: table plans, row 17, column window_first".
@@ -223,7 +228,14 @@ Status insertAll(Database& db, const Workspace& w) {
                      .bind(6, toString(x.method)).bind(7, int64_t{x.joint}).bind(8, int64_t{x.unified}).bind(9, int64_t{x.violation}).run());
     IO_TRY(ev, db.prepare("INSERT INTO events VALUES (?,?,?,?)"));
     for (const auto& x : w.events) IO_CHECK(ev.bind(1, x.enterprise).bind(2, x.date.iso()).bind(3, x.kind).bind(4, x.detail).run());
-    return insertVisits(db, w.visits);
+    IO_CHECK(insertVisits(db, w.visits));
+    // Cases with their steps, as they are (their audit entries belong to the file they were
+    // decided in; a new file starts its own log).
+    for (const auto& x : w.cases) {
+        workflow::Case item = x;
+        IO_CHECK(detail::insertCase(db, item));
+    }
+    return Ok{};
 }
 
 }  // namespace
@@ -255,6 +267,8 @@ Result<Workspace> loadWorkspace(const std::string& path) {
     IO_CHECK(loadPlans(db, w));
     IO_CHECK(loadRecords(db, w));
     IO_CHECK(loadVisits(db, w));
+    IO_TRY(cases, loadCases(db));
+    w.cases = std::move(cases);
     Status valid = validate(w);
     if (!valid) return makeError(path + ": " + valid.error().where, valid.error().why);
     return w;

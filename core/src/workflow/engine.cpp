@@ -28,7 +28,7 @@ Attributes merged(const Attributes& attributes, const Attributes& data) {
     return out;
 }
 
-Status checkTransition(const Definition& definition, const Case& item, const Transition& transition, const Actor& actor,
+Status checkTransition(const Definition& definition, const WorkCalendar& calendar, const Case& item, const Transition& transition, const Actor& actor,
                        Date date, const Attributes& data) {
     std::string where = caseName(definition, item);
     if (std::find(transition.roles.begin(), transition.roles.end(), actor.role) == transition.roles.end())
@@ -56,6 +56,14 @@ Status checkTransition(const Definition& definition, const Case& item, const Tra
     }
     if (!item.steps.empty() && date < item.steps.back().date)
         return makeError(where, "the date " + date.iso() + " is before the case's last step (" + item.steps.back().date.iso() + ")");
+    if (transition.notBeforeWorkingDays > 0 && !item.steps.empty()) {
+        IO_TRY(earliest, calendar.addWorkdays(item.entered, transition.notBeforeWorkingDays));
+        if (date < earliest)
+            return makeError(where, withClause("\"" + transition.id + "\" may be taken " + std::to_string(transition.notBeforeWorkingDays) +
+                                                   " working days after " + item.entered.iso() + " at the earliest (" + earliest.iso() +
+                                                   "), not on " + date.iso(),
+                                               transition.clause));
+    }
     if (transition.onlyWhenOverdue && !(item.deadline && *item.deadline < date))
         return makeError(where, withClause("\"" + transition.id + "\" follows a missed deadline, and " +
                                                (item.deadline ? "the deadline " + item.deadline->iso() + " has not passed on " + date.iso()
@@ -128,6 +136,13 @@ Result<Applied> enter(const Definition& definition, const WorkCalendar& calendar
     return Applied{std::move(item), target->notify, transition.clause};
 }
 
+// The data as given, sorted by key (a later duplicate wins): callers may list it in any order.
+Attributes sortedData(const Attributes& data) {
+    Attributes out;
+    for (const auto& [key, value] : data) set(out, key, value);
+    return out;
+}
+
 }  // namespace
 
 const std::string* find(const Attributes& attributes, std::string_view key) {
@@ -176,8 +191,10 @@ std::vector<const Transition*> Definition::from(std::string_view state) const {
 }
 
 Result<Applied> open(const Definition& definition, const WorkCalendar& calendar, Case subject, std::string_view transition,
-                     const Actor& actor, Date date, const Attributes& data) {
+                     const Actor& actor, Date date, const Attributes& given) {
+    const Attributes data = sortedData(given);
     subject.workflow = definition.id;
+    subject.attributes = sortedData(subject.attributes);
     subject.opened = date;
     subject.state.clear();
     subject.steps.clear();
@@ -201,6 +218,12 @@ Result<Applied> open(const Definition& definition, const WorkCalendar& calendar,
             });
             if (holds) matching.push_back(t);
         }
+        if (matching.size() > 1) {
+            std::vector<const Transition*> forActor;
+            for (const auto* t : matching)
+                if (std::find(t->roles.begin(), t->roles.end(), actor.role) != t->roles.end()) forActor.push_back(t);
+            if (forActor.size() == 1) matching = forActor;
+        }
         if (matching.size() != 1) {
             std::vector<std::string> ids;
             for (const auto* t : definition.openings()) ids.push_back(t->id);
@@ -209,12 +232,13 @@ Result<Applied> open(const Definition& definition, const WorkCalendar& calendar,
         }
         chosen = matching.front();
     }
-    IO_CHECK(checkTransition(definition, subject, *chosen, actor, date, data));
+    IO_CHECK(checkTransition(definition, calendar, subject, *chosen, actor, date, data));
     return enter(definition, calendar, std::move(subject), *chosen, actor, date, data);
 }
 
 Result<Applied> apply(const Definition& definition, const WorkCalendar& calendar, const Case& current,
-                      std::string_view transition, const Actor& actor, Date date, const Attributes& data) {
+                      std::string_view transition, const Actor& actor, Date date, const Attributes& given) {
+    const Attributes data = sortedData(given);
     std::string where = caseName(definition, current);
     if (current.workflow != definition.id)
         return makeError(where, "the case belongs to workflow \"" + current.workflow + "\", not \"" + definition.id + "\"");
@@ -226,7 +250,7 @@ Result<Applied> apply(const Definition& definition, const WorkCalendar& calendar
         return makeError(where, "\"" + std::string(transition) + "\" cannot be taken in state \"" + current.state +
                                     "\"; these can: " + list(ids));
     }
-    IO_CHECK(checkTransition(definition, current, *chosen, actor, date, data));
+    IO_CHECK(checkTransition(definition, calendar, current, *chosen, actor, date, data));
     return enter(definition, calendar, current, *chosen, actor, date, data);
 }
 
