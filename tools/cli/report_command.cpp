@@ -123,7 +123,7 @@ int closureCommand(const ReportArgs& a, const Options& options) {
             return int(kOk);
         }
         bool en = options.lang() == Language::English;
-        std::cout << (en ? "Closure list of " : "") << options.say(list.workflowName) << (en ? "" : "销号清单")
+        std::cout << (en ? "Closure list: " : "销号清单：") << options.say(list.workflowName)
                   << clauseSuffix(list.clause, options) << " " << list.day.iso() << (en ? ": " : "：") << list.closed
                   << (en ? " closed, " : " 项已销号，") << list.open << (en ? " open (" : " 项未销号（") << list.overdue
                   << (en ? " overdue)\n" : " 项逾期）\n");

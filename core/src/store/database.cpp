@@ -69,15 +69,28 @@ Database& Database::operator=(Database&& other) noexcept {
 
 Database::~Database() { sqlite3_close(db_); }
 
+namespace {
+// What an official can act on, after SQLite's own words: a full disk and a read-only file are
+// the usual reasons a write fails, and the change they stopped is rolled back whole.
+std::string plainWords(sqlite3* db) {
+    switch (sqlite3_errcode(db)) {
+        case SQLITE_FULL: return " — the disk is full: free some space; this change was not written";
+        case SQLITE_IOERR: return " — writing to the disk failed (full, over a size limit, or failing); this change was not written";
+        case SQLITE_READONLY: return " — the file is read-only (check its permissions); nothing was changed";
+        default: return "";
+    }
+}
+}  // namespace
+
 Error Database::failure(std::string_view what) const {
-    return makeError(path_, std::string(what) + ": " + sqlite3_errmsg(db_));
+    return makeError(path_, std::string(what) + ": " + sqlite3_errmsg(db_) + plainWords(db_));
 }
 
 Status Database::exec(std::string_view sql) {
     std::string text(sql);
     char* message = nullptr;
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string why = message ? message : sqlite3_errmsg(db_);
+        std::string why = (message ? message : sqlite3_errmsg(db_)) + plainWords(db_);
         sqlite3_free(message);
         std::string head = text.substr(0, text.find_first_of("\n("));
         return makeError(path_, why + " (in: " + head + ")");
