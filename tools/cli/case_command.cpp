@@ -47,6 +47,22 @@ Result<workflow::Attributes> parseData(const std::vector<std::string>& pairs) {
     return data;
 }
 
+// What every step is given: a day the calendar knows, who acts, and the data.
+struct StepInput {
+    Date date;
+    workflow::Actor actor;
+    workflow::Attributes data;
+};
+
+Result<StepInput> parseStep(const CaseArgs& a) {
+    auto date = Date::parse(a.date);
+    if (!date) return makeError("--date", date.error().message());
+    if (auto known = WorkCalendar::official().day(*date); !known) return makeError("--date", known.error().message());
+    IO_TRY(actor, parseActor(a.as));
+    IO_TRY(data, parseData(a.set));
+    return StepInput{*date, std::move(actor), std::move(data)};
+}
+
 Result<store::Database> openForCases(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return makeError(path, "no such workspace file");
@@ -94,27 +110,23 @@ int refuse(const Error& error) {
 }
 
 int openCommand(const CaseArgs& a, const Options& options) {
-    auto date = Date::parse(a.date);
-    if (!date) return fail(makeError("--date", date.error().message()));
-    if (auto known = WorkCalendar::official().day(*date); !known) return fail(makeError("--date", known.error().message()));
-    auto actor = parseActor(a.as);
-    if (!actor) return fail(actor.error());
-    auto data = parseData(a.set);
-    if (!data) return fail(data.error());
+    auto input = parseStep(a);
+    if (!input) return fail(input.error());
+    const StepInput& step = *input;  // not a structured binding: clang 14 cannot capture one
     return withWorkspace(a.file, options, [&](const Workspace& workspace, const PolicyData& policy) {
         IO_CLI_TRY(definition, workflowOf(policy, a.workflow));
         if (!a.enterprise.empty() && !workspace.enterprise(a.enterprise))
             return fail(makeError("--enterprise " + a.enterprise, "no such enterprise in " + a.file));
         if (!a.department.empty() && !workspace.department(a.department))
             return fail(makeError("--department " + a.department, "no such department in " + a.file));
-        Status known = checkDepartments(workspace, *data, a.file);
+        Status known = checkDepartments(workspace, step.data, a.file);
         if (!known) return fail(known.error());
         IO_CLI_TRY(db, openForCases(a.file));
         workflow::Case subject;
         subject.enterprise = a.enterprise;
         subject.department = a.department;
         subject.title = a.title;
-        auto applied = store::openCase(db, *definition, WorkCalendar::official(), subject, a.transition, *actor, *date, *data);
+        auto applied = store::openCase(db, *definition, WorkCalendar::official(), subject, a.transition, step.actor, step.date, step.data);
         if (!applied) return refuse(applied.error());
         printApplied(*applied, *definition, workspace, options);
         return int(kOk);
@@ -122,25 +134,19 @@ int openCommand(const CaseArgs& a, const Options& options) {
 }
 
 int stepCommand(const CaseArgs& a, const Options& options) {
-    auto date = Date::parse(a.date);
-    if (!date) return fail(makeError("--date", date.error().message()));
-    if (auto known = WorkCalendar::official().day(*date); !known) return fail(makeError("--date", known.error().message()));
-    auto actor = parseActor(a.as);
-    if (!actor) return fail(actor.error());
-    auto data = parseData(a.set);
-    if (!data) return fail(data.error());
+    auto input = parseStep(a);
+    if (!input) return fail(input.error());
+    const StepInput& step = *input;  // not a structured binding: clang 14 cannot capture one
     return withWorkspace(a.file, options, [&](const Workspace& workspace, const PolicyData& policy) {
-        const workflow::Case* stored = nullptr;
-        for (const auto& item : workspace.cases)
-            if (item.id == a.id) stored = &item;
+        const workflow::Case* stored = caseById(workspace, a.id);
         if (!stored) return fail(makeError(a.file, "no case " + std::to_string(a.id)));
         if (!a.workflow.empty() && stored->workflow != a.workflow)
             return fail(makeError("case " + std::to_string(a.id), "is a " + stored->workflow + " case, not a " + a.workflow));
         IO_CLI_TRY(definition, workflowOf(policy, stored->workflow));
-        Status known = checkDepartments(workspace, *data, a.file);
+        Status known = checkDepartments(workspace, step.data, a.file);
         if (!known) return fail(known.error());
         IO_CLI_TRY(db, openForCases(a.file));
-        auto applied = store::applyToCase(db, *definition, WorkCalendar::official(), a.id, a.transition, *actor, *date, *data);
+        auto applied = store::applyToCase(db, *definition, WorkCalendar::official(), a.id, a.transition, step.actor, step.date, step.data);
         if (!applied) return refuse(applied.error());
         printApplied(*applied, *definition, workspace, options);
         return int(kOk);
@@ -149,9 +155,7 @@ int stepCommand(const CaseArgs& a, const Options& options) {
 
 int showCommand(const CaseArgs& a, const Options& options) {
     return withWorkspace(a.file, options, [&](const Workspace& workspace, const PolicyData& policy) {
-        const workflow::Case* stored = nullptr;
-        for (const auto& item : workspace.cases)
-            if (item.id == a.id) stored = &item;
+        const workflow::Case* stored = caseById(workspace, a.id);
         if (!stored) return fail(makeError(a.file, "no case " + std::to_string(a.id)));
         IO_CLI_TRY(definition, workflowOf(policy, stored->workflow));
         Date day = stored->entered;

@@ -203,9 +203,7 @@ int noticeCommand(const ReportArgs& a, const Options& options) {
 
 int commitmentCommand(const ReportArgs& a, const Options& options) {
     return withWorkspace(a.file, options, [&](const Workspace& workspace, const PolicyData& policy) {
-        const workflow::Case* finding = nullptr;
-        for (const auto& item : workspace.cases)
-            if (item.id == a.caseId) finding = &item;
+        const workflow::Case* finding = caseById(workspace, a.caseId);
         if (!finding) return fail(makeError(a.file, "no case " + std::to_string(a.caseId)));
         IO_CLI_TRY(definition, workflowOf(policy, finding->workflow));
         Status written = writeHtml(a.html, documents::commitmentHtml(workspace, *definition, *finding, policy.name.zh));

@@ -1,6 +1,7 @@
 // Cases and workflow definitions as the CLI prints them (workflow_cli.hpp).
 #include "workflow_cli.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace inspectonce::cli {
@@ -60,6 +61,12 @@ int withWorkspace(const std::string& file, const Options& options,
     const LoadedPlugin* plugin = findCounty(host, workspace->county, unknown);
     if (!plugin) return fail(unknown);
     return run(*workspace, plugin->policy);
+}
+
+const workflow::Case* caseById(const Workspace& workspace, int64_t id) {
+    auto found = std::lower_bound(workspace.cases.begin(), workspace.cases.end(), id,
+                                  [](const workflow::Case& item, int64_t wanted) { return item.id < wanted; });
+    return found != workspace.cases.end() && found->id == id ? &*found : nullptr;
 }
 
 std::string clauseSuffix(const Citation& clause, const Options& options) {

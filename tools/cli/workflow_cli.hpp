@@ -28,6 +28,9 @@ Result<const workflow::Definition*> workflowOf(const PolicyData& policy, const s
 int withWorkspace(const std::string& file, const Options& options,
                   const std::function<int(const Workspace&, const PolicyData&)>& run);
 
+// The workspace's case `id`, or null.
+const workflow::Case* caseById(const Workspace& workspace, int64_t id);
+
 std::string clauseSuffix(const Citation& clause, const Options& options);  // "（002 三(一)1）", " (…)" in English; empty without one
 std::string stateName(const workflow::Definition& definition, const std::string& state, const Options& options);
 std::string roleName(const workflow::Definition& definition, const std::string& role, const Options& options);

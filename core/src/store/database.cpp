@@ -73,7 +73,7 @@ namespace {
 // What an official can act on, after SQLite's own words: a full disk and a read-only file are
 // the usual reasons a write fails, and the change they stopped is rolled back whole.
 std::string plainWords(sqlite3* db) {
-    switch (sqlite3_errcode(db)) {
+    switch (sqlite3_errcode(db) & 0xff) {  // the primary code of an extended one
         case SQLITE_FULL: return " — the disk is full: free some space; this change was not written";
         case SQLITE_IOERR: return " — writing to the disk failed (full, over a size limit, or failing); this change was not written";
         case SQLITE_READONLY: return " — the file is read-only (check its permissions); nothing was changed";
