@@ -3,6 +3,7 @@
 // re-validates every visit with the checker, and prints the time of each step, the peak
 // memory and the quality figures. The same command runs natively and under Node (wasm), so
 // tools/bench can put the two side by side. Times are measurements, never assertions.
+#include <algorithm>
 #include <chrono>
 #include <iomanip>
 #include <sstream>
@@ -14,6 +15,7 @@
 #endif
 
 #include "cli.hpp"
+#include "inspectonce/store.hpp"
 #include "inspectonce/generate.hpp"
 #include "inspectonce/schedule.hpp"
 
@@ -110,6 +112,46 @@ int runBench(const BenchArgs& args, const Options& options) {
     return violations->empty() ? kOk : kNo;
 }
 
+// "What is due on day D": the store's indexed query (casesDueBy) against reading every case
+// and filtering; both must give the same cases.
+int runDueBench(const std::string& file, const std::string& dateText, const Options& options) {
+    auto day = Date::parse(dateText);
+    if (!day) return fail(makeError("--date", day.error().message()));
+    auto db = store::Database::open(file, store::Database::Mode::ReadOnly);
+    if (!db) return fail(db.error());
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); };
+    auto listed = [&](const workflow::Case& item) {
+        auto standing = workflow::standingOn(item, *day);
+        return standing == workflow::Standing::DueSoon || standing == workflow::Standing::DueToday ||
+               standing == workflow::Standing::Overdue || standing == workflow::Standing::Escalated;
+    };
+    auto t0 = Clock::now();
+    auto due = store::casesDueBy(db.value(), *day);
+    if (!due) return fail(due.error());
+    double indexed = seconds(t0);
+    t0 = Clock::now();
+    auto all = store::loadCases(db.value());
+    if (!all) return fail(all.error());
+    std::vector<int64_t> scanned;
+    for (const auto& item : *all)
+        if (listed(item)) scanned.push_back(item.id);
+    double scan = seconds(t0);
+    std::vector<int64_t> fromIndex;
+    for (const auto& item : *due)
+        if (listed(item)) fromIndex.push_back(item.id);
+    std::sort(fromIndex.begin(), fromIndex.end());
+    bool agree = fromIndex == scanned;
+    if (options.json) {
+        printJson({{"cases", all->size()}, {"due", fromIndex.size()}, {"indexed_seconds", indexed},
+                   {"scan_seconds", scan}, {"agree", agree}});
+    } else {
+        std::cout << all->size() << " cases, " << fromIndex.size() << " due on " << day->iso() << ": indexed query "
+                  << indexed << " s, reading every case " << scan << " s" << (agree ? "" : " — THEY DIFFER") << "\n";
+    }
+    return agree ? kOk : kNo;
+}
+
 }  // namespace
 
 void addBenchCommands(CLI::App& app, const Options& options, int& exitCode) {
@@ -123,6 +165,12 @@ void addBenchCommands(CLI::App& app, const Options& options, int& exitCode) {
     schedule->add_option("--year", args->year, "Year")->capture_default_str();
     schedule->add_option("--capacity", args->capacity, "ample or tight")->capture_default_str();
     schedule->callback([args, &options, &exitCode] { exitCode = runBench(*args, options); });
+
+    auto due = bench->add_subcommand("due", "Time the due list of a day: the indexed query against reading every case");
+    auto dueArgs = std::make_shared<std::pair<std::string, std::string>>();
+    due->add_option("file", dueArgs->first, "a workspace file with cases")->required();
+    due->add_option("--date", dueArgs->second, "the day, YYYY-MM-DD")->required();
+    due->callback([dueArgs, &options, &exitCode] { exitCode = runDueBench(dueArgs->first, dueArgs->second, options); });
 }
 
 }  // namespace inspectonce::cli
