@@ -6,7 +6,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -14,6 +17,7 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
+#include "screens.hpp"
 #include "sdl_runner.hpp"
 
 namespace {
@@ -36,11 +40,31 @@ bool saveScreenshot(SDL_Window* window, const std::string& file) {
     return stbi_write_png(file.c_str(), width, height, 3, pixels.data(), width * 3) != 0;
 }
 
-inspectonce::YearMonth currentMonth() {
+std::tm localNow() {
     std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
-    return {local.tm_year + 1900, local.tm_mon + 1};
+    return local;
+}
+
+// Where the workspace and exports live unless told: the XDG data directory.
+std::filesystem::path dataDirectory() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "inspectonce";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".local/share/inspectonce";
+    return "inspectonce-data";
+}
+
+// Files the official exports or prints go to `directory`; the status bar says where.
+inspectonce::Result<std::string> writeExport(const std::filesystem::path& directory, const std::string& name,
+                                             const std::string& bytes) {
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    std::filesystem::path file = directory / name;
+    std::ofstream out(file, std::ios::binary);
+    out << bytes;
+    out.close();
+    if (!out) return inspectonce::makeError(file.string(), "cannot be written");
+    return file.string();
 }
 
 }  // namespace
@@ -59,18 +83,54 @@ int main(int argc, char** argv) {
                    "A plugin file loaded after the directory; it replaces the plugin of its county (repeatable)");
     cli.add_option("--county", launch.county, "County shown first");
     cli.add_option("--month", launch.month, "Month shown first, YYYY-MM");
-    cli.add_option("--screen", launch.screen, "Screen shown first: calendar, rules or decision")
-        ->check(CLI::IsMember({"calendar", "rules", "decision"}));
+    cli.add_option("--screen", launch.screen, "Screen shown first: " + ui::screenIdList())
+        ->check(CLI::IsMember(ui::screenIds()));
     cli.add_option("--lang", launch.language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     cli.add_option("--font", launch.fontFile, "The CJK font file");
+    std::string workspaceFile = (dataDirectory() / "workspace.db").string();
+    cli.add_option("--workspace", workspaceFile,
+                   "The workspace file; made with the demo county when missing (default: " + workspaceFile + ")");
+    std::string exportDir = (dataDirectory() / "exports").string();
+    cli.add_option("--export-dir", exportDir, "Where exports and printable pages are written (default: " + exportDir + ")");
+    std::string today;
+    cli.add_option("--today", today, "The working day deadlines are counted to, YYYY-MM-DD (default: the clock's)");
     cli.add_option("--screenshot", screenshot, "Save the window as PNG after --frames frames, then exit");
     cli.add_option("--frames", frames, "Frames to render before the screenshot")->check(CLI::PositiveNumber);
     CLI11_PARSE(cli, argc, argv);
 
+    std::tm now = localNow();
     ui::AppState state;
-    ui::applyLaunchOptions(state, launch, currentMonth());
+    ui::applyLaunchOptions(state, launch, {now.tm_year + 1900, now.tm_mon + 1});
     state.loadPluginDirectory(resolvePluginDirectory(launch.pluginDir, executableDirectory() + "/../plugins"));
     for (const auto& file : pluginFiles) state.loadPluginFile(file, file);
+
+    if (today.empty()) {
+        auto clock = Date::fromYmd(now.tm_year + 1900, now.tm_mon + 1, now.tm_mday);
+        if (clock) state.today = *clock;
+    } else if (auto day = Date::parse(today); day) {
+        state.today = *day;
+    } else {
+        std::cerr << "inspectonce-desktop: --today " << today << ": " << day.error().message() << "\n";
+        return 2;
+    }
+    if (!std::filesystem::exists(workspaceFile)) {
+        std::error_code ignored;
+        std::filesystem::create_directories(std::filesystem::path(workspaceFile).parent_path(), ignored);
+        const LoadedPlugin* plugin = state.selectedPlugin();
+        auto demo = plugin ? ui::demoWorkspace(plugin->policy, state.today)
+                           : Result<Workspace>(makeError(state.county, "no plugin for this county"));
+        Status made = demo ? state.workspace.create(workspaceFile, *demo) : Status(demo.error());
+        if (!made) std::cerr << "inspectonce-desktop: the demo workspace: " << made.error().message() << "\n";
+    } else if (Status opened = state.workspace.open(workspaceFile); !opened) {
+        std::cerr << "inspectonce-desktop: " << opened.error().message() << "\n";
+    }
+    std::filesystem::path exports = exportDir;
+    state.files.save = [exports](const std::string& name, const std::string&, const std::string& bytes) {
+        return writeExport(exports, name, bytes);
+    };
+    state.files.print = [exports](const std::string& name, const std::string& html) {
+        return writeExport(exports, name, html);
+    };
 
     ui::SdlRunner runner;
     ui::RunnerConfig config;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "screens.hpp"
+#include "widgets.hpp"
 
 namespace inspectonce::ui {
 
@@ -34,10 +35,27 @@ void AppState::loadPluginFile(const std::string& path, const std::string& name) 
     pluginFileLoads.push_back(record);
 }
 
+const LoadedPlugin* AppState::workspacePlugin() const {
+    const Workspace* w = workspace.workspace();
+    return w ? plugins.find(w->county) : nullptr;
+}
+
+void AppState::say(Text text, bool problem) {
+    messages.push_back({std::move(text), problem});
+    if (messages.size() > 50) messages.erase(messages.begin());
+}
+
+void AppState::sayError(const Error& error) { say({error.message(), error.message()}, true); }
+
 void applyLaunchOptions(AppState& state, const LaunchOptions& options, YearMonth currentMonth) {
     state.language = options.language == "en" ? Language::English : Language::Chinese;
     state.county = options.county;
-    state.openScreen = options.screen;
+    // The rules and the decision try-out are tabs of the policy screen.
+    state.screen = options.screen.empty() ? "dashboard" : options.screen;
+    if (options.screen == "rules" || options.screen == "decision") {
+        state.screen = "policy";
+        state.openScreen = options.screen;
+    }
     state.month = currentMonth;
     if (auto month = YearMonth::parse(options.month); !options.month.empty() && month) state.month = *month;
     // Keep the month inside the official calendar so the screen never shows guesses.
@@ -45,6 +63,83 @@ void applyLaunchOptions(AppState& state, const LaunchOptions& options, YearMonth
     if (state.month.year > calendar.lastYear()) state.month = {calendar.lastYear(), 12};
     if (state.month.year < calendar.firstYear()) state.month = {calendar.firstYear(), 1};
 }
+
+namespace {
+
+struct Screen {
+    const char* id;
+    Text title;
+    void (*draw)(AppState&);
+};
+
+const Screen kScreens[] = {
+    {"dashboard", {"概览", "Dashboard"}, drawDashboardScreen},
+    {"enterprises", {"企业", "Enterprises"}, drawEnterprisesScreen},
+    {"plans", {"检查计划与报备", "Plans and filing"}, drawPlansScreen},
+    {"calendar", {"日历", "Calendar"}, drawCalendarScreen},
+    {"planner", {"联合检查", "Joint visits"}, drawPlannerScreen},
+    {"draw", {"双随机抽查", "Random draw"}, drawDrawScreen},
+    {"demands", {"诉求与投诉", "Demands and complaints"}, drawDemandsScreen},
+    {"findings", {"问题整改", "Findings"}, drawFindingsScreen},
+    {"reports", {"报表", "Reports"}, drawReportsScreen},
+    {"policy", {"政策", "Policy"}, drawPolicyScreen},
+    {"settings", {"设置与数据", "Settings and data"}, drawSettingsScreen},
+};
+
+}  // namespace
+
+std::vector<std::string> screenIds() {
+    std::vector<std::string> ids;
+    for (const auto& screen : kScreens) ids.push_back(screen.id);
+    ids.push_back("rules");
+    ids.push_back("decision");
+    return ids;
+}
+
+std::string screenIdList() {
+    std::string list;
+    for (const auto& id : screenIds()) list += (list.empty() ? "" : ", ") + id;
+    return list;
+}
+
+namespace {
+
+void drawNavigation(AppState& state) {
+    // The county whose rules the calendar, rules and try-out show.
+    ImGui::TextDisabled("%s", state.tr({"县区", "County"}));
+    const LoadedPlugin* selected = state.selectedPlugin();
+    ImGui::SetNextItemWidth(-1);
+    std::string preview = selected ? selected->policy.name.in(state.language) : state.county;
+    if (ImGui::BeginCombo("##county", preview.c_str())) {
+        for (const auto& plugin : state.plugins.plugins())
+            if (ImGui::Selectable(plugin.policy.name.in(state.language).c_str(), plugin.id == state.county))
+                state.county = plugin.id;
+        ImGui::EndCombo();
+    }
+    ImGui::Separator();
+    for (const auto& screen : kScreens) {
+        std::string label = screen.title.in(state.language) + "###nav-" + screen.id;
+        if (ImGui::Selectable(label.c_str(), state.screen == screen.id)) state.screen = screen.id;
+    }
+}
+
+void drawStatusBar(AppState& state) {
+    if (state.messages.empty()) {
+        ImGui::TextDisabled("%s", state.tr({"就绪", "Ready"}));
+        return;
+    }
+    const StatusMessage& last = state.messages.back();
+    if (last.problem) ImGui::TextColored(kProblemColour, "%s", state.tr(last.text));
+    else ImGui::TextUnformatted(state.tr(last.text));
+    if (ImGui::IsItemHovered() && state.messages.size() > 1) {
+        ImGui::BeginTooltip();
+        for (auto it = state.messages.rbegin(); it != state.messages.rend() && it - state.messages.rbegin() < 10; ++it)
+            ImGui::TextUnformatted(state.tr(it->text));
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace
 
 void drawApp(AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -56,30 +151,17 @@ void drawApp(AppState& state) {
     ImGui::Begin("InspectOnce", nullptr, flags);
     drawMenuBar(state);
 
-    float sideWidth = ImGui::GetFontSize() * 19.0f;
-    ImGui::BeginChild("plugins", ImVec2(sideWidth, 0), true);
-    drawPluginsScreen(state);
+    float statusHeight = ImGui::GetFrameHeightWithSpacing();
+    float sideWidth = ImGui::GetFontSize() * 10.0f;
+    ImGui::BeginChild("navigation", ImVec2(sideWidth, -statusHeight), true);
+    drawNavigation(state);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("county", ImVec2(0, 0), true);
-    if (ImGui::BeginTabBar("screens")) {
-        struct Tab { const char* name; Text title; void (*draw)(AppState&); };
-        const Tab tabs[] = {{"calendar", {"日历", "Calendar"}, drawCalendarScreen},
-                            {"rules", {"政策规则", "Rules"}, drawRulesScreen},
-                            {"decision", {"判定试算", "Try a decision"}, drawDecisionScreen}};
-        for (const auto& tab : tabs) {
-            // The ### suffix keeps a tab's identity when the language changes its title.
-            std::string id = tab.title.in(state.language) + "###" + tab.name;
-            ImGuiTabItemFlags tabFlags = state.openScreen == tab.name ? ImGuiTabItemFlags_SetSelected : 0;
-            if (ImGui::BeginTabItem(id.c_str(), nullptr, tabFlags)) {
-                tab.draw(state);
-                ImGui::EndTabItem();
-            }
-        }
-        ImGui::EndTabBar();
-        state.openScreen.clear();
-    }
+    ImGui::BeginChild("screen", ImVec2(0, -statusHeight), true);
+    for (const auto& screen : kScreens)
+        if (state.screen == screen.id) screen.draw(state);
     ImGui::EndChild();
+    drawStatusBar(state);
     ImGui::End();
 }
 

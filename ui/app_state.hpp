@@ -11,7 +11,11 @@
 #include "inspectonce/calendar.hpp"
 #include "inspectonce/plugin_host.hpp"
 #include "inspectonce/text.hpp"
+#include "case_views.hpp"
 #include "decision_form.hpp"
+#include "planning_views.hpp"
+#include "workspace_session.hpp"
+#include "workspace_views.hpp"
 
 namespace inspectonce::ui {
 
@@ -31,6 +35,25 @@ struct StorageStatus {
     Text message;               // empty: nothing to say
     bool problem = false;       // shown as a warning
     std::vector<Text> details;  // counts and where the data lives; empty: no menu
+};
+
+// A line in the status bar: what the last action did, or precisely why it did not.
+struct StatusMessage {
+    Text text;
+    bool problem = false;
+};
+
+// What the platform does with files. The browser: its file picker, downloads and a print
+// window. The desktop: paths typed into a field, files written to the export folder, and
+// printable pages written there as HTML.
+struct PlatformFiles {
+    // Opens the browser's file picker; the platform later calls AppState::receiveFile with
+    // `purpose` and what was picked. Unset (desktop): screens offer a path field instead.
+    std::function<void(const std::string& purpose, const std::string& accept)> pick;
+    // Hands `bytes` to the user as a file called `name`; returns where it went, to be shown.
+    std::function<Result<std::string>(const std::string& name, const std::string& mime, const std::string& bytes)> save;
+    // Shows a printable HTML page (the browser's print dialog; the desktop writes the page).
+    std::function<Result<std::string>(const std::string& name, const std::string& html)> print;
 };
 
 struct AppState {
@@ -65,6 +88,24 @@ struct AppState {
     void loadPluginFile(const std::string& path, const std::string& name);
 
     StorageStatus storage;               // set by the platform (web/persistence.cpp)
+
+    // ---- The workspace and the screens that work on it ------------------------------------
+    WorkspaceSession workspace;
+    Date today;                          // the working day: every deadline and report is as of it
+    std::string screen = "dashboard";    // the screen shown (app.cpp's navigation)
+    WorkspaceViews views;                // dashboard, enterprises, settings (workspace_views.hpp)
+    PlanningViews planning;              // plans, planner, draw (planning_views.hpp)
+    CaseViews cases;                     // demands, complaints, findings, reports (case_views.hpp)
+    PlatformFiles files;
+    std::vector<StatusMessage> messages;  // newest last; the status bar shows the last
+
+    // The plugin of the workspace's county (screens about the workspace use its rules), or null.
+    const LoadedPlugin* workspacePlugin() const;
+    void say(Text text, bool problem = false);
+    void sayError(const Error& error);   // "where: why" in both languages
+    // A file the platform picked for `purpose`: "csv:enterprises|departments|plans|demands",
+    // "archive" (file_import.cpp).
+    void receiveFile(const std::string& purpose, const std::string& name, const std::string& bytes);
 };
 
 // Start-up choices, from the command line (desktop) or the page URL (browser).
@@ -72,7 +113,7 @@ struct LaunchOptions {
     std::string county = "yunhe";
     std::string month;                   // YYYY-MM; empty: the current month
     std::string language = "zh";
-    std::string screen;                  // calendar (default), rules or decision
+    std::string screen;                  // a screen id (app.cpp); rules and decision open the policy screen
     std::string pluginDir;
     std::string fontFile;
 };

@@ -12,6 +12,9 @@ void drawMenuBar(AppState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("中文", nullptr, state.language == Language::Chinese)) state.language = Language::Chinese;
     if (ImGui::MenuItem("English", nullptr, state.language == Language::English)) state.language = Language::English;
+    ImGui::Separator();
+    // The day every deadline is counted to; changed under Settings and data.
+    if (state.today.iso().size() == 10) ImGui::Text("%s %s", state.tr({"办公日", "Working day"}), state.today.iso().c_str());
     if (!state.storage.details.empty()) {
         std::string title = state.tr({"数据", "Data"}) + std::string("###data");
         if (ImGui::BeginMenu(title.c_str())) {

@@ -1,0 +1,42 @@
+// A headless app for the screen tests: the real AppState with the county plugins and a demo
+// workspace in a temporary file, and ImGui frames drawn without a GPU (the font atlas is
+// built, draw lists are made, nothing is rendered). `frame()` draws the whole app once;
+// `click(label)` presses the widget whose label was drawn last frame (found through the
+// text ImGui was asked to draw, see ui_harness.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app_state.hpp"
+
+namespace inspectonce::test {
+
+class HeadlessApp {
+public:
+    // county: the plugin the demo workspace is made for; enterprises: its size.
+    explicit HeadlessApp(const std::string& county = "yunhe", int64_t enterprises = 300, const char* today = "2026-03-16");
+    ~HeadlessApp();
+    HeadlessApp(const HeadlessApp&) = delete;
+    HeadlessApp& operator=(const HeadlessApp&) = delete;
+
+    ui::AppState state;
+
+    // Draws `count` frames of the whole app.
+    void frame(int count = 1);
+    // Shows `screen` (a screen id) and draws two frames.
+    void show(const std::string& screen);
+    // Every piece of text drawn in the last frame, in drawing order.
+    const std::vector<std::string>& texts() const;
+    // True when some text drawn in the last frame contains `part`.
+    bool shows(const std::string& part) const;
+    // Glyphs drawn in the last frame that the loaded font does not have (shown as '?').
+    std::vector<std::string> missingGlyphs() const;
+
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+}  // namespace inspectonce::test

@@ -1,0 +1,9 @@
+// What the demands, complaints, findings and reports screens remember between frames.
+#pragma once
+
+namespace inspectonce::ui {
+
+struct CaseViews {
+};
+
+}  // namespace inspectonce::ui

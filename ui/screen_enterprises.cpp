@@ -1,0 +1,10 @@
+// Being built (issue 7).
+#include <imgui.h>
+
+#include "screens.hpp"
+
+namespace inspectonce::ui {
+
+void drawEnterprisesScreen(AppState& state) { ImGui::TextDisabled("%s", state.tr({"建设中", "Being built"})); }
+
+}  // namespace inspectonce::ui

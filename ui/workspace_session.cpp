@@ -1,0 +1,147 @@
+#include "workspace_session.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "inspectonce/generate.hpp"
+
+namespace inspectonce::ui {
+namespace {
+
+void removeDatabaseFiles(const std::string& path) {
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+}  // namespace
+
+Status WorkspaceSession::open(const std::string& path) {
+    close();
+    path_ = path;
+    auto opened = [&]() -> Status {
+        IO_TRY(db, store::Database::open(path, store::Database::Mode::ReadWrite));
+        IO_CHECK(store::migrate(db));
+        db_.emplace(std::move(db));
+        return reload();
+    }();
+    if (!opened) db_.reset();
+    return remember(opened);
+}
+
+Status WorkspaceSession::create(const std::string& path, const Workspace& workspace) {
+    close();
+    Status saved = store::saveWorkspace(workspace, path);
+    if (!saved) {
+        removeDatabaseFiles(path);  // a half-written file would be taken for a workspace next time
+        return remember(saved);
+    }
+    return open(path);
+}
+
+Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises) {
+    const auto& calendar = WorkCalendar::official();
+    GenerateOptions options;
+    options.county = policy.county;
+    options.enterprises = enterprises;
+    options.seed = 1;
+    // A year the calendar knows, with the year before it known too (the planning date).
+    options.year = std::min(std::max(today.year(), calendar.firstYear() + 1), calendar.lastYear());
+    return generateWorkspace(options, policy, calendar);
+}
+
+void WorkspaceSession::close() {
+    db_.reset();
+    workspace_.reset();
+    ++version_;
+}
+
+Status WorkspaceSession::reload() {
+    auto loaded = store::loadWorkspace(path_);
+    if (!loaded) return loaded.error();
+    workspace_ = std::move(*loaded);
+    ++version_;
+    return Ok{};
+}
+
+Result<exchange::ImportReport> WorkspaceSession::importCsv(exchange::Table table, std::string_view bytes,
+                                                           const std::string& name, Date day) {
+    if (!db_) return makeError(path_, "no workspace is open");
+    exchange::ImportOptions options;
+    options.file = name;
+    options.date = day;
+    auto report = exchange::importCsv(*db_, table, bytes, options);
+    if (report && report->written) {
+        if (Status read = reload(); !read) return remember(Result<exchange::ImportReport>(read.error()));
+    }
+    return remember(std::move(report));
+}
+
+Status WorkspaceSession::importArchive(std::string_view bytes, const std::string& name) {
+    auto workspace = exchange::readWorkspaceArchive(bytes, name);
+    if (!workspace) return remember(Status(workspace.error()));
+    return replace(*workspace);
+}
+
+Status WorkspaceSession::replace(const Workspace& workspace) {
+    if (path_.empty()) return remember(Status(makeError("workspace", "no workspace file to replace")));
+    std::string fresh = path_ + ".replacing";
+    removeDatabaseFiles(fresh);
+    if (Status saved = store::saveWorkspace(workspace, fresh); !saved) {
+        removeDatabaseFiles(fresh);
+        return remember(saved);
+    }
+    std::string path = path_;
+    close();
+    removeDatabaseFiles(path);
+    if (std::rename(fresh.c_str(), path.c_str()) != 0)
+        return remember(Status(makeError(path, "cannot replace the workspace file with " + fresh)));
+    return open(path);
+}
+
+Result<Schedule> WorkspaceSession::scheduleVisits(const PolicyData& policy) {
+    if (!db_ || !workspace_) return makeError(path_, "no workspace is open");
+    auto made = schedule(*workspace_, policy);
+    if (!made) return remember(std::move(made));
+    if (Status saved = store::saveVisits(*db_, made->visits); !saved) return remember(Result<Schedule>(saved.error()));
+    workspace_->visits = made->visits;
+    ++version_;
+    return remember(std::move(made));
+}
+
+Status WorkspaceSession::saveVisits(const std::vector<Visit>& visits) {
+    if (!db_ || !workspace_) return makeError(path_, "no workspace is open");
+    if (Status saved = store::saveVisits(*db_, visits); !saved) return remember(saved);
+    workspace_->visits = visits;
+    ++version_;
+    return remember(Status(Ok{}));
+}
+
+// The stored case, written into the memory copy too (cases are kept in ascending id), so a
+// step on a large workspace does not read it all again.
+void WorkspaceSession::keepCase(const workflow::Case& stored) {
+    auto& cases = workspace_->cases;
+    auto at = std::lower_bound(cases.begin(), cases.end(), stored.id,
+                               [](const workflow::Case& item, int64_t id) { return item.id < id; });
+    if (at != cases.end() && at->id == stored.id) *at = stored;
+    else cases.insert(at, stored);
+    ++version_;
+}
+
+Result<workflow::Applied> WorkspaceSession::openCase(const workflow::Definition& definition, workflow::Case subject,
+                                                     std::string_view transition, const workflow::Actor& actor,
+                                                     Date day, const workflow::Attributes& data) {
+    if (!db_ || !workspace_) return makeError(path_, "no workspace is open");
+    auto applied = store::openCase(*db_, definition, WorkCalendar::official(), std::move(subject), transition, actor, day, data);
+    if (applied) keepCase(applied->after);
+    return remember(std::move(applied));
+}
+
+Result<workflow::Applied> WorkspaceSession::applyToCase(const workflow::Definition& definition, int64_t caseId,
+                                                        std::string_view transition, const workflow::Actor& actor,
+                                                        Date day, const workflow::Attributes& data) {
+    if (!db_ || !workspace_) return makeError(path_, "no workspace is open");
+    auto applied = store::applyToCase(*db_, definition, WorkCalendar::official(), caseId, transition, actor, day, data);
+    if (applied) keepCase(applied->after);
+    return remember(std::move(applied));
+}
+
+}  // namespace inspectonce::ui

@@ -1,0 +1,78 @@
+// The workspace the screens work on: one SQLite file (the browser's /data/workspace.db, the
+// desktop's --workspace), read whole into memory for drawing and changed only through the
+// store — one transaction per change, with its audit entry — after which the memory copy is
+// read again. Screens never hold SQL; they call these operations and redraw.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "inspectonce/error.hpp"
+#include "inspectonce/exchange.hpp"
+#include "inspectonce/policy.hpp"
+#include "inspectonce/schedule.hpp"
+#include "inspectonce/store.hpp"
+#include "inspectonce/workflow.hpp"
+#include "inspectonce/workspace.hpp"
+
+namespace inspectonce::ui {
+
+// The demo county (a fixed seed, so every first visit sees the same) for `policy`, in the
+// year nearest `today` that the calendar knows.
+Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises = 300);
+
+class WorkspaceSession {
+public:
+    // Opens an existing workspace file for writing (migrating it) and reads it.
+    Status open(const std::string& path);
+    // Writes `workspace` to a new file at `path`, then opens it.
+    Status create(const std::string& path, const Workspace& workspace);
+    // Replaces the open workspace's file with `workspace`: written beside it first, so a
+    // failure leaves the current workspace as it was.
+    Status replace(const Workspace& workspace);
+    void close();
+
+    bool isOpen() const { return workspace_.has_value(); }
+    const Workspace* workspace() const { return workspace_ ? &*workspace_ : nullptr; }
+    const std::string& path() const { return path_; }
+    // Why the last open or change failed (cleared by the next one that works).
+    const std::optional<Error>& error() const { return error_; }
+    // Counts changes: screens keep what they derive (sorted rows, reports) until it moves.
+    uint64_t version() const { return version_; }
+
+    // ---- Changes, each one transaction (or none) and then a fresh read -----------------------
+    // `day` is the business date of the change (the audit entry's).
+    Result<exchange::ImportReport> importCsv(exchange::Table table, std::string_view bytes, const std::string& name, Date day);
+    // Replaces the whole workspace with an archive's (exchange::readWorkspaceArchive).
+    Status importArchive(std::string_view bytes, const std::string& name);
+    // Runs the scheduler under `policy` and saves its visits.
+    Result<Schedule> scheduleVisits(const PolicyData& policy);
+    // Saves `visits` as they are (a visit moved by hand, after the rules were checked).
+    Status saveVisits(const std::vector<Visit>& visits);
+    Result<workflow::Applied> openCase(const workflow::Definition& definition, workflow::Case subject,
+                                       std::string_view transition, const workflow::Actor& actor, Date day,
+                                       const workflow::Attributes& data);
+    Result<workflow::Applied> applyToCase(const workflow::Definition& definition, int64_t caseId,
+                                          std::string_view transition, const workflow::Actor& actor, Date day,
+                                          const workflow::Attributes& data);
+
+private:
+    Status reload();
+    void keepCase(const workflow::Case& stored);
+    template <class T>
+    T remember(T result) {
+        if (!result) error_ = result.error();
+        else error_.reset();
+        return result;
+    }
+
+    std::string path_;
+    std::optional<store::Database> db_;
+    std::optional<Workspace> workspace_;
+    std::optional<Error> error_;
+    uint64_t version_ = 0;
+};
+
+}  // namespace inspectonce::ui
