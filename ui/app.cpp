@@ -110,7 +110,9 @@ void drawNavigation(AppState& state) {
     const LoadedPlugin* selected = state.selectedPlugin();
     ImGui::SetNextItemWidth(-1);
     std::string preview = selected ? selected->policy.name.in(state.language) : state.county;
-    if (ImGui::BeginCombo("##county", preview.c_str())) {
+    bool open = ImGui::BeginCombo("##county", preview.c_str());
+    markItem(state, "county");
+    if (open) {
         for (const auto& plugin : state.plugins.plugins())
             if (ImGui::Selectable(plugin.policy.name.in(state.language).c_str(), plugin.id == state.county))
                 state.county = plugin.id;
@@ -120,6 +122,7 @@ void drawNavigation(AppState& state) {
     for (const auto& screen : kScreens) {
         std::string label = screen.title.in(state.language) + "###nav-" + screen.id;
         if (ImGui::Selectable(label.c_str(), state.screen == screen.id)) state.screen = screen.id;
+        markItem(state, std::string("nav-") + screen.id);
     }
 }
 
@@ -142,6 +145,7 @@ void drawStatusBar(AppState& state) {
 }  // namespace
 
 void drawApp(AppState& state) {
+    state.marks.clear();  // a mark is where its widget was drawn this frame, or nowhere
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,9 @@ struct AppState {
     CaseViews cases;                     // demands, complaints, findings, reports (case_views.hpp)
     PlatformFiles files;
     std::vector<StatusMessage> messages;  // newest last; the status bar shows the last
+    // Where named widgets were drawn last frame (x, y, width, height), for end-to-end tests
+    // and the browser's input bridge: widgets.hpp markItem.
+    std::map<std::string, std::array<float, 4>> marks;
 
     // The plugin of the workspace's county (screens about the workspace use its rules), or null.
     const LoadedPlugin* workspacePlugin() const;

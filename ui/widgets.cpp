@@ -92,6 +92,11 @@ void printPage(AppState& state, const std::string& name, const std::string& html
     else state.say({"打印页面：" + *where, "Printable page: " + *where});
 }
 
+void markItem(AppState& state, const std::string& name) {
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.marks[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
 bool noWorkspace(AppState& state) {
     if (state.workspace.isOpen() && state.workspacePlugin()) return false;
     if (!state.workspace.isOpen()) {

@@ -31,6 +31,9 @@ std::string percent(double share);
 // Saves through the platform and says where it went (or why not).
 void saveFile(AppState& state, const std::string& name, const std::string& mime, const std::string& bytes);
 void printPage(AppState& state, const std::string& name, const std::string& html);
+// Records where the last widget was drawn under `name` (state.marks): the page publishes
+// them so end-to-end tests click real buttons.
+void markItem(AppState& state, const std::string& name);
 // "no workspace open" with what to do about it; true when there is none (the caller returns).
 bool noWorkspace(AppState& state);
 
