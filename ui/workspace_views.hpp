@@ -5,8 +5,14 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+#include "dashboard_figures.hpp"
+#include "enterprise_rows.hpp"
+#include "inspectonce/text.hpp"
 
 namespace inspectonce::ui {
 
@@ -15,12 +21,19 @@ struct EnterprisesView {
     int sortColumn = 0;           // enterprise_table.hpp's columns
     bool sortAscending = true;
     std::string opened;           // USCC of the enterprise whose page is shown; empty: the table
-    // Derived: indices into workspace.enterprises, filtered and sorted.
+    // Derived: counts per enterprise, and indices into workspace.enterprises, filtered and sorted.
+    std::unordered_map<std::string, EnterpriseCounts> counts;
+    uint64_t countsVersion = ~uint64_t{0};
     std::vector<int32_t> rows;
     uint64_t rowsVersion = ~uint64_t{0};
     std::string rowsSearch;
     int rowsSortColumn = -1;
     bool rowsSortAscending = true;
+    // The opened enterprise's grading, described (grading takes a moment: once per change).
+    std::string grading;
+    std::string gradingFor;
+    uint64_t gradingVersion = ~uint64_t{0};
+    Language gradingLanguage = Language::Chinese;
 };
 
 struct SettingsView {
@@ -31,7 +44,15 @@ struct SettingsView {
     int demoSize = 0;                        // index into the demo sizes offered
 };
 
+struct DashboardView {
+    std::optional<DashboardFigures> figures;  // for `version` on `day`
+    uint64_t version = ~uint64_t{0};
+    std::string day;
+    std::string dueError;                     // why the due report could not be made
+};
+
 struct WorkspaceViews {
+    DashboardView dashboard;
     EnterprisesView enterprises;
     SettingsView settings;
 };

@@ -1,0 +1,143 @@
+// The dashboard, enterprise and settings screens: what they compute (rows, figures) and
+// what they show over a generated county.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "dashboard_figures.hpp"
+#include "enterprise_rows.hpp"
+#include "inspectonce/exchange.hpp"
+#include "screens.hpp"
+#include "ui_harness.hpp"
+#include "widgets.hpp"
+
+namespace inspectonce::test {
+namespace {
+
+const Workspace& workspaceOf(const HeadlessApp& app) { return *app.state.workspace.workspace(); }
+
+}  // namespace
+
+TEST(EnterpriseRows, EveryWordOfTheSearchMustMatchAndTheSortIsStable) {
+    HeadlessApp app("yunhe");
+    const Workspace& w = workspaceOf(app);
+    auto counts = ui::countByEnterprise(w);
+    auto all = ui::enterpriseRows(w, counts, "", ui::EnterpriseColumn::Code, true);
+    ASSERT_EQ(all.size(), w.enterprises.size());
+    for (std::size_t i = 1; i < all.size(); ++i)
+        EXPECT_LT(w.enterprises[static_cast<std::size_t>(all[i - 1])].enterprise.code.str(),
+                  w.enterprises[static_cast<std::size_t>(all[i])].enterprise.code.str());
+
+    // One enterprise's town and a word of its name: it is among the rows, and every row has both.
+    const auto& sample = w.enterprises[7];
+    std::string word = sample.enterprise.name.substr(0, 6);  // two Chinese characters
+    auto found = ui::enterpriseRows(w, counts, sample.town + " " + word, ui::EnterpriseColumn::Name, true);
+    ASSERT_FALSE(found.empty());
+    EXPECT_NE(std::find(found.begin(), found.end(), 7), found.end());
+    for (int32_t i : found) {
+        const auto& e = w.enterprises[static_cast<std::size_t>(i)];
+        EXPECT_NE((e.enterprise.code.str() + e.enterprise.name + e.town + e.industry).find(word), std::string::npos);
+        EXPECT_NE((e.enterprise.code.str() + e.enterprise.name + e.town + e.industry).find(sample.town), std::string::npos);
+    }
+    EXPECT_TRUE(ui::enterpriseRows(w, counts, "no-such-enterprise-anywhere", ui::EnterpriseColumn::Code, true).empty());
+
+    // By plans, descending: counts never rise down the table; ties in code order.
+    auto byPlans = ui::enterpriseRows(w, counts, "", ui::EnterpriseColumn::Plans, false);
+    auto plansOf = [&](int32_t i) { return counts[w.enterprises[static_cast<std::size_t>(i)].enterprise.code.str()].plans; };
+    for (std::size_t i = 1; i < byPlans.size(); ++i) EXPECT_GE(plansOf(byPlans[i - 1]), plansOf(byPlans[i]));
+    int total = 0;
+    for (int32_t i : byPlans) total += plansOf(i);
+    EXPECT_EQ(total, static_cast<int>(w.plans.size()));
+}
+
+TEST(DashboardFigures, AgreeWithTheSchedulersOwnFiguresAfterARun) {
+    HeadlessApp app("yunhe");
+    const PolicyData& policy = app.state.workspacePlugin()->policy;
+    auto before = ui::dashboardFigures(workspaceOf(app), policy, nullptr);
+    EXPECT_EQ(before.visits, 0);
+    auto run = app.state.workspace.scheduleVisits(policy);
+    ASSERT_TRUE(run) << run.error().message();
+    auto after = ui::dashboardFigures(workspaceOf(app), policy, nullptr);
+    EXPECT_EQ(after.visits, run->figures.visits);
+    EXPECT_EQ(after.jointVisits, run->figures.jointVisits);
+    EXPECT_EQ(after.visitedPlans, run->figures.scheduledPlans);
+    EXPECT_EQ(after.nonSitePlans, run->figures.nonSitePlans);
+    EXPECT_DOUBLE_EQ(after.jointRate, run->figures.jointRate);
+    EXPECT_DOUBLE_EQ(after.nonSiteShare, run->figures.nonSiteShare);
+    float months = 0;
+    for (float n : after.visitsByMonth) months += n;
+    EXPECT_EQ(static_cast<int64_t>(months), after.visits);  // the demo's visits all fall in its year
+    // Yunhe's 2026 target (004 一: 70 %) is measured and judged against the rate.
+    ASSERT_EQ(after.targets.size(), 1u);
+    EXPECT_EQ(after.targets[0].target->clause.text(), "004 一");
+    ASSERT_TRUE(after.targets[0].actual.has_value());
+    EXPECT_EQ(after.targets[0].met, after.jointRate >= 0.70);
+}
+
+TEST(DashboardScreen, ShowsTheTargetWithItsClauseAndTheVisitsAfterScheduling) {
+    HeadlessApp app("yunhe");
+    app.show("dashboard");
+    EXPECT_TRUE(app.shows("部门、层级、领域年度联合检查实施率 ≥ 70%"));
+    EXPECT_TRUE(app.shows("依据 004 一"));
+    ASSERT_TRUE(app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy));
+    app.frame();
+    auto visits = static_cast<int64_t>(workspaceOf(app).visits.size());
+    ASSERT_GT(visits, 0);
+    EXPECT_TRUE(app.shows(ui::grouped(visits)));
+    EXPECT_TRUE(app.shows("入企检查（次）"));
+}
+
+TEST(EnterpriseScreen, TheTableFiltersAndAnEnterprisePageShowsItsGradeWithClauses) {
+    HeadlessApp app("yunhe");
+    const auto& sample = workspaceOf(app).enterprises[3];
+    app.show("enterprises");
+    EXPECT_TRUE(app.shows("300 / 300"));
+    std::snprintf(app.state.views.enterprises.search.data(), app.state.views.enterprises.search.size(), "%s",
+                  sample.enterprise.code.str().c_str());
+    app.frame();
+    EXPECT_TRUE(app.shows("1 / 300"));
+    EXPECT_TRUE(app.shows(sample.enterprise.name));
+
+    app.state.views.enterprises.opened = sample.enterprise.code.str();
+    app.frame(2);
+    EXPECT_TRUE(app.shows("信用等级与依据"));
+    EXPECT_TRUE(app.shows("004 二(六)"));  // Yunhe grades by its portrait rule
+    EXPECT_TRUE(app.shows("检查计划"));
+    EXPECT_TRUE(app.shows("尚无排定的检查"));
+}
+
+TEST(SettingsScreen, ABadCsvIsRefusedWithItsLineAndNothingChanges) {
+    HeadlessApp app("yunhe");
+    auto before = workspaceOf(app).enterprises.size();
+    auto version = app.state.workspace.version();
+    std::string csv = "统一社会信用代码,名称,信用等级\n91330000MA2XXXXXXX,坏代码企业,A\n";
+    app.state.receiveFile("csv:enterprises", "bad.csv", csv);
+    ASSERT_FALSE(app.state.messages.empty());
+    EXPECT_TRUE(app.state.messages.back().problem);
+    EXPECT_NE(app.state.messages.back().text.zh.find("未写入"), std::string::npos);
+    bool namesLine = false;
+    for (const auto& message : app.state.messages) namesLine = namesLine || message.text.zh.find("bad.csv:2") != std::string::npos;
+    EXPECT_TRUE(namesLine);
+    EXPECT_EQ(workspaceOf(app).enterprises.size(), before);
+    EXPECT_EQ(app.state.workspace.version(), version);
+}
+
+TEST(SettingsScreen, AnExportedWorkspaceImportsBackWhole) {
+    HeadlessApp app("yunhe");
+    ASSERT_TRUE(app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy));
+    std::string archive = exchange::writeWorkspaceArchive(workspaceOf(app), exchange::ArchiveFormat::Binary);
+    auto visits = workspaceOf(app).visits.size();
+    ASSERT_TRUE(app.state.workspace.saveVisits({}));
+    EXPECT_TRUE(workspaceOf(app).visits.empty());
+    app.state.receiveFile("archive", "backup.inspectonce", archive);
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_EQ(workspaceOf(app).visits.size(), visits);
+    // A damaged archive is refused and the workspace stays.
+    app.state.receiveFile("archive", "broken.inspectonce", archive.substr(0, archive.size() / 2));
+    EXPECT_TRUE(app.state.messages.back().problem);
+    EXPECT_NE(app.state.messages.back().text.en.find("broken.inspectonce"), std::string::npos);
+    EXPECT_EQ(workspaceOf(app).visits.size(), visits);
+}
+
+}  // namespace inspectonce::test
