@@ -27,7 +27,8 @@ const DashboardFigures& figuresOf(AppState& state, const Workspace& workspace, c
 
 // One figure in a box: the number big enough to read across a room, its name beneath.
 void figureBox(const char* id, const std::string& value, const char* name, const ImVec4* colour = nullptr) {
-    ImGui::BeginChild(id, ImVec2(ImGui::GetFontSize() * 9, ImGui::GetFontSize() * 3.6f), true);
+    ImGui::BeginChild(id, ImVec2(ImGui::GetFontSize() * 8.5f, ImGui::GetFontSize() * 4.2f), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::SetWindowFontScale(1.5f);
     if (colour) ImGui::TextColored(*colour, "%s", value.c_str());
     else ImGui::TextUnformatted(value.c_str());
@@ -43,12 +44,19 @@ void drawFigures(AppState& state, const DashboardFigures& f) {
     ImGui::SameLine();
     figureBox("visits", grouped(f.visits), state.tr({"入企检查（次）", "on-site visits"}));
     ImGui::SameLine();
-    figureBox("joint", percent(f.jointRate), state.tr({"联合检查率", "joint-inspection rate"}));
+    // Before any visit is scheduled the rates say nothing yet.
+    bool scheduled = f.visits > 0;
+    figureBox("joint", scheduled ? percent(f.jointRate) : "—", state.tr({"联合检查率", "joint-inspection rate"}));
     ImGui::SameLine();
-    figureBox("non-site", percent(f.nonSiteShare), state.tr({"非现场占比", "non-site share"}));
+    figureBox("non-site", scheduled ? percent(f.nonSiteShare) : "—", state.tr({"非现场占比", "non-site share"}));
     ImGui::SameLine();
     const ImVec4* overdueColour = f.overdue + f.escalated ? &kProblemColour : &kGoodColour;
     figureBox("overdue", grouped(f.overdue + f.escalated), state.tr({"逾期事项", "overdue items"}), overdueColour);
+    if (!scheduled) {
+        ImGui::TextColored(kWarningColour, "%s", state.tr({"尚未排定入企检查：到“联合检查”运行排程", "No visits scheduled yet: run the scheduler under Joint visits"}));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(state.tr({"前往###go-planner-now", "Go###go-planner-now"}))) state.screen = "planner";
+    }
     ImGui::TextDisabled("%s", state.tr({"联合检查率 = 联合检查中执行的计划 ÷ 入企执行的计划；非现场占比 = 非现场计划 ÷（非现场 + 入企执行）",
                                          "Joint rate = plans carried out in joint visits ÷ plans carried out on site; non-site share = non-site plans ÷ (non-site + on-site)"}));
 }
@@ -63,8 +71,9 @@ void drawTargets(AppState& state, const DashboardFigures& f) {
         const YearlyTarget& target = *standing.target;
         ImGui::Text("%s ≥ %d%%", target.name.in(state.language).c_str(), target.minPercent);
         ImGui::SameLine();
-        if (!standing.actual) {
-            ImGui::TextDisabled("%s", state.tr({"（由双随机抽查统计）", "(measured by the random draws)"}));
+        if (!standing.actual || !f.visits) {
+            ImGui::TextDisabled("%s", standing.actual ? state.tr({"（排程后统计）", "(measured once visits are scheduled)"})
+                                                      : state.tr({"（由双随机抽查统计）", "(measured by the random draws)"}));
         } else {
             ImGui::TextColored(standing.met ? kGoodColour : kProblemColour, "%s %s", percent(*standing.actual).c_str(),
                                standing.met ? state.tr({"已达到", "met"}) : state.tr({"未达到", "not met"}));
