@@ -1,5 +1,7 @@
-// A month of the working-day calendar with the selected county's blackout days shaded and
-// the clause that makes them blackout days shown beneath.
+// A month (or a week) of the working-day calendar with the selected county's blackout days
+// shaded and the clause that makes them blackout days shown beneath; when the workspace is
+// the selected county's, each day also counts its visits and the advance notices sent that
+// day, and the week view lists them.
 #include <imgui.h>
 
 #include <array>
@@ -8,6 +10,7 @@
 #include "inspectonce/calendar_names.hpp"
 #include "inspectonce/policy.hpp"
 #include "screens.hpp"
+#include "widgets.hpp"
 
 namespace inspectonce::ui {
 namespace {
@@ -39,6 +42,38 @@ void drawMonthNavigation(AppState& state) {
     ImGui::EndDisabled();
 }
 
+// Visits and advance notices of one day in the open workspace (when it is the county shown).
+struct DayActivity {
+    int visits = 0;
+    int notices = 0;
+};
+
+const Workspace* shownWorkspace(const AppState& state) {
+    const Workspace* w = state.workspace.workspace();
+    return w && w->county == state.county ? w : nullptr;
+}
+
+// Per day of the month (index 1–31).
+std::array<DayActivity, 32> monthActivity(const AppState& state) {
+    std::array<DayActivity, 32> out{};
+    const Workspace* w = shownWorkspace(state);
+    if (!w) return out;
+    auto inMonth = [&](Date d) { return d.year() == state.month.year && d.month() == state.month.month; };
+    for (const auto& visit : w->visits) {
+        if (inMonth(visit.date)) ++out[static_cast<std::size_t>(visit.date.day())].visits;
+        if (visit.noticeDate && inMonth(*visit.noticeDate)) ++out[static_cast<std::size_t>(visit.noticeDate->day())].notices;
+    }
+    return out;
+}
+
+void drawActivity(const AppState& state, const DayActivity& activity) {
+    if (!activity.visits && !activity.notices) return;
+    std::string line;
+    if (activity.visits) line += state.tr({"检查 ", "visits "}) + std::to_string(activity.visits);
+    if (activity.notices) line += (line.empty() ? "" : " · ") + std::string(state.tr({"预告 ", "notices "})) + std::to_string(activity.notices);
+    ImGui::TextColored(kGoodColour, "%s", line.c_str());
+}
+
 void drawDayCell(const AppState& state, const DayInfo& day, const BlackoutDay* blackout) {
     if (blackout) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kBlackoutShade);
     else if (day.kind == DayKind::Holiday) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kHolidayShade);
@@ -57,7 +92,7 @@ void drawDayCell(const AppState& state, const DayInfo& day, const BlackoutDay* b
     }
 }
 
-void drawMonthGrid(const AppState& state, const MonthBlackouts& blackouts) {
+void drawMonthGrid(AppState& state, const MonthBlackouts& blackouts) {
     const auto& calendar = WorkCalendar::official();
     std::array<const BlackoutDay*, 32> byDay{};
     for (const auto& d : blackouts.days) byDay[static_cast<std::size_t>(d.day.date.day())] = &d;
@@ -67,11 +102,12 @@ void drawMonthGrid(const AppState& state, const MonthBlackouts& blackouts) {
     for (int w = 1; w <= 7; ++w) ImGui::TableSetupColumn(state.tr(weekdayName(static_cast<Weekday>(w))));
     ImGui::TableHeadersRow();
 
+    auto activity = monthActivity(state);
     Date first = state.month.first();
     int leading = static_cast<int>(first.weekday()) - 1;
     int days = daysInMonth(state.month.year, state.month.month);
     for (int cell = 0; cell < leading + days; ++cell) {
-        if (cell % 7 == 0) ImGui::TableNextRow(0, ImGui::GetTextLineHeightWithSpacing() * 3.2f);
+        if (cell % 7 == 0) ImGui::TableNextRow(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f);
         ImGui::TableNextColumn();
         if (cell < leading) continue;
         int dayOfMonth = cell - leading + 1;
@@ -79,9 +115,62 @@ void drawMonthGrid(const AppState& state, const MonthBlackouts& blackouts) {
         if (!day) continue;  // the navigation keeps the month inside the calendar
         ImGui::PushID(dayOfMonth);
         drawDayCell(state, *day, byDay[static_cast<std::size_t>(dayOfMonth)]);
+        drawActivity(state, activity[static_cast<std::size_t>(dayOfMonth)]);
+        // A day with visits opens its week.
+        if (activity[static_cast<std::size_t>(dayOfMonth)].visits && ImGui::SmallButton(state.tr({"本周", "week"}))) {
+            state.views.calendar.week = true;
+            state.views.calendar.weekDay = day->date.dayNumber();
+        }
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+// The week of `weekDay`: each day with its kind, blackout and the visits and notices.
+void drawWeek(AppState& state, const LoadedPlugin& plugin) {
+    auto& view = state.views.calendar;
+    const auto& calendar = WorkCalendar::official();
+    Date any = Date::fromDayNumber(view.weekDay);
+    Date monday = any.plusDays(-(static_cast<int>(any.weekday()) - 1));
+    if (ImGui::ArrowButton("week-back", ImGuiDir_Left)) view.weekDay -= 7;
+    ImGui::SameLine();
+    ImGui::Text("%s – %s", monday.iso().c_str(), monday.plusDays(6).iso().c_str());
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("week-on", ImGuiDir_Right)) view.weekDay += 7;
+    ImGui::SameLine();
+    if (ImGui::Button(state.tr({"返回月视图", "Back to the month"}))) view.week = false;
+    const Workspace* w = shownWorkspace(state);
+    for (int i = 0; i < 7; ++i) {
+        Date date = monday.plusDays(i);
+        auto day = calendar.day(date);
+        if (!day) continue;
+        ImGui::Separator();
+        ImGui::Text("%s %s", date.iso().c_str(), state.tr(weekdayName(date.weekday())));
+        if (day->kind == DayKind::Holiday) {
+            ImGui::SameLine();
+            ImGui::TextColored(kHolidayText, "%s", state.tr(day->name));
+        }
+        if (auto rules = Policy(plugin.policy).blackoutsOn(date); rules)
+            for (const BlackoutRule* rule : *rules) {
+                ImGui::SameLine();
+                ImGui::TextColored(kWarningColour, "%s", state.tr(rule->name));
+                ImGui::SameLine();
+                clauseText(state, rule->clause);
+            }
+        if (!w) continue;
+        for (const auto& visit : w->visits) {
+            const WorkspaceEnterprise* e = w->enterprise(visit.enterprise);
+            const WorkspaceDepartment* lead = w->department(visit.lead);
+            std::string who = e ? e->enterprise.name : visit.enterprise;
+            std::string by = lead ? lead->name.in(state.language) : visit.lead;
+            if (visit.date == date)
+                ImGui::BulletText("%s %s · %s %s · %zu %s", state.tr({"入企检查", "Visit"}), who.c_str(), state.tr({"牵头", "led by"}),
+                                  by.c_str(), visit.plans.size(), state.tr({"项计划", "plans"}));
+            if (visit.noticeDate && *visit.noticeDate == date)
+                ImGui::BulletText("%s %s（%s %s）", state.tr({"发出检查预告：", "Advance notice to"}), who.c_str(),
+                                  state.tr({"检查日", "visit on"}), visit.date.iso().c_str());
+        }
+    }
 }
 
 void drawBlackoutRules(const AppState& state, const LoadedPlugin& plugin, const MonthBlackouts& blackouts) {
@@ -123,7 +212,15 @@ void drawCalendarScreen(AppState& state) {
     ImGui::TextDisabled("%s %s (%s)", doc.number.c_str(), state.tr(doc.title), doc.file.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
+    if (state.views.calendar.week) {
+        drawWeek(state, *plugin);
+        return;
+    }
     drawMonthNavigation(state);
+    if (const Workspace* w = state.workspace.workspace(); w && w->county != state.county) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", state.tr({"（工作区属另一县区：不显示其检查）", "(the workspace is another county's: its visits are not shown)"}));
+    }
 
     auto blackouts = blackoutDays(plugin->policy, state.month);
     if (!blackouts) {

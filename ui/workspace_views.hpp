@@ -51,7 +51,13 @@ struct DashboardView {
     std::string dueError;                     // why the due report could not be made
 };
 
+struct CalendarView {
+    bool week = false;           // the week view instead of the month
+    int weekDay = 0;             // days since the epoch of a day in the week shown (Date::days)
+};
+
 struct WorkspaceViews {
+    CalendarView calendar;
     DashboardView dashboard;
     EnterprisesView enterprises;
     SettingsView settings;

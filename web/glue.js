@@ -6,7 +6,7 @@
 (function () {
   var params = new URLSearchParams(window.location.search);
   var args = [];
-  ['county', 'month', 'lang', 'screen'].forEach(function (key) {
+  ['county', 'month', 'lang', 'screen', 'today'].forEach(function (key) {
     if (params.get(key)) args.push('--' + key, params.get(key));
   });
   Module['arguments'] = args;

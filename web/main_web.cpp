@@ -12,8 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "persistence.hpp"
+#include "platform_files.hpp"
 #include "sdl_runner.hpp"
 #include "state_bridge.hpp"
+#include "text_input.hpp"
 
 // Plugins glue.js could not fetch, one "plugins/<file>: <why>" per line.
 EM_JS(char*, inspectonce_fetch_errors, (), {
@@ -49,6 +51,7 @@ struct App {
     inspectonce::ui::SdlRunner runner;
     inspectonce::web::StateBridge bridge;
     inspectonce::web::Persistence persistence;
+    inspectonce::web::TextInputBridge textInput;
 };
 
 void followBrowserWindow(App& app) {
@@ -71,9 +74,12 @@ void loadPickedPlugins(inspectonce::ui::AppState& state) {
 void loop(void* data) {
     auto& app = *static_cast<App*>(data);
     loadPickedPlugins(app.state);
+    inspectonce::web::takePickedFiles(app.state);
     app.persistence.poll(app.state);
     followBrowserWindow(app);
+    app.textInput.deliverTypedText();
     app.runner.frame(app.state);
+    app.textInput.followActiveField();
     app.bridge.publish(app.state, app.runner.fontLoaded());
 }
 
@@ -97,25 +103,34 @@ inspectonce::Date today() {
 
 }  // namespace
 
-// Arguments come from the page URL (glue.js): county=, month=, lang=. The county also picks
-// the demo workspace a first visit gets (web/persistence.hpp).
+// Arguments come from the page URL (glue.js): county=, month=, lang=, screen=, today=
+// (YYYY-MM-DD, the working day; default: the clock's). The county also picks the demo
+// workspace a first visit gets (web/persistence.hpp).
 int main(int argc, char** argv) {
     using namespace inspectonce;
     ui::LaunchOptions launch;
+    std::string todayText;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string key = argv[i], value = argv[i + 1];
         if (key == "--county") launch.county = value;
         else if (key == "--month") launch.month = value;
         else if (key == "--lang") launch.language = value;
         else if (key == "--screen") launch.screen = value;
+        else if (key == "--today") todayText = value;
     }
     static App app;
     ui::applyLaunchOptions(app.state, launch, currentMonth());
+    app.state.today = today();
+    if (!todayText.empty()) {
+        if (auto day = Date::parse(todayText)) app.state.today = *day;
+        else app.state.sayError(day.error());
+    }
     app.state.loadPluginDirectory("/plugins");
     reportFetchErrors(app.state);
     // persistence.js has loaded /data from IndexedDB (or fallen back to memory) by now.
-    app.persistence.open(app.state, today());
+    app.persistence.open(app.state);
     app.state.pickPluginFile = [] { inspectonce_pick_plugin_file(); };
+    web::installBrowserFiles(app.state);
 
     ui::RunnerConfig config;
     config.gles = true;

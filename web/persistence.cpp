@@ -2,15 +2,15 @@
 
 #include <emscripten.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sys/stat.h>
 
-#include "inspectonce/generate.hpp"
+#include "inspectonce/exchange.hpp"
+#include "inspectonce/store.hpp"
 
-// persistence.js: copy /data to IndexedDB (coalesced there); the storage state as JSON and a
-// counter that changes with it; the queued page requests; a request's answer.
+// persistence.js: copy /data to IndexedDB (coalesced there, run after the frame); the storage
+// state as JSON and a counter that changes with it; the queued page requests; an answer.
 EM_JS(void, inspectonce_storage_sync, (), { Module['inspectonceSyncStorage'](); });
 EM_JS(int, inspectonce_storage_version, (), { return Module['inspectonceStorage'].version; });
 EM_JS(char*, inspectonce_storage_json, (), { return allocateUTF8(JSON.stringify(Module['inspectonceStorage'])); });
@@ -26,10 +26,8 @@ namespace inspectonce::web {
 
 namespace {
 
-// The demo county a first visit gets: fixed seed and size, so every first visit sees the same.
-constexpr uint64_t kDemoSeed = 1;
-constexpr int64_t kDemoEnterprises = 300;
-
+// Any file under /data: the workspace, and the file a replaced workspace is written to
+// before it is renamed into place.
 void onCommitted(const std::string& path) {
     if (path.rfind("/data/", 0) == 0) inspectonce_storage_sync();
 }
@@ -39,12 +37,10 @@ bool exists(const char* path) {
     return stat(path, &info) == 0;
 }
 
-void removeWorkspaceFile() {
-    for (const char* suffix : {"", "-journal"}) std::remove((std::string(kWorkspacePath) + suffix).c_str());
-}
-
-Result<int64_t> count(store::Database& db, const char* sql) {
-    IO_TRY(statement, db.prepare(sql));
+// The audit log is not part of the in-memory workspace: counted in the file.
+Result<int64_t> auditEntries(const std::string& path) {
+    IO_TRY(db, store::Database::open(path, store::Database::Mode::ReadOnly));
+    IO_TRY(statement, db.prepare("SELECT count(*) FROM audit"));
     IO_TRY(row, statement.step());
     return row ? statement.integer(0) : int64_t{0};
 }
@@ -62,107 +58,79 @@ Text describe(const std::string& state, const nlohmann::json& lastSync) {
     return {"正在加载浏览器存储…", "Loading browser storage…"};
 }
 
+nlohmann::json importReport(const exchange::ImportReport& report) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report.problems.listed)
+        problems.push_back({{"where", p.where()}, {"line", p.line}, {"column", p.column}, {"zh", p.why.zh}, {"en", p.why.en}});
+    return {{"table", exchange::toString(report.table)}, {"rows", report.rows}, {"added", report.added},
+            {"updated", report.updated}, {"unchanged", report.unchanged}, {"written", report.written},
+            {"problems", problems}, {"problemCount", report.problems.total}};
+}
+
 }  // namespace
 
-void Persistence::open(ui::AppState& state, Date today) {
+void Persistence::open(ui::AppState& state) {
     store::Database::setCommitListener(&onCommitted);
-    today_ = today;
     double started = emscripten_get_now();
-    auto attempt = [&]() -> Status {
-        if (!exists(kWorkspacePath)) {
-            const auto* plugin = state.plugins.find(state.county);
-            if (!plugin) return makeError(state.county, "no plugin for this county: the demo workspace cannot be made");
-            const auto& calendar = WorkCalendar::official();
-            GenerateOptions options;
-            options.county = plugin->id;
-            options.enterprises = kDemoEnterprises;
-            options.seed = kDemoSeed;
-            // A year the calendar knows, with the year before it known too (the planning date).
-            options.year = std::min(std::max(today.year(), calendar.firstYear() + 1), calendar.lastYear());
-            IO_TRY(workspace, generateWorkspace(options, plugin->policy, calendar));
-            Status saved = store::saveWorkspace(workspace, kWorkspacePath);
-            if (!saved) {
-                removeWorkspaceFile();
-                return saved.error();
-            }
-            created_ = true;
-        }
-        IO_TRY(db, store::Database::open(kWorkspacePath, store::Database::Mode::ReadWrite));
-        IO_CHECK(store::migrate(db));
-        db_.emplace(std::move(db));
-        return Ok{};
-    };
-    if (Status opened = attempt(); !opened) {
-        openError_ = opened.error();
+    Status opened = Ok{};
+    if (exists(kWorkspacePath)) {
+        opened = state.workspace.open(kWorkspacePath);
+    } else if (const auto* plugin = state.plugins.find(state.county); !plugin) {
+        opened = makeError(state.county, "no plugin for this county: the demo workspace cannot be made");
+    } else {
+        auto demo = ui::demoWorkspace(plugin->policy, state.today);
+        opened = demo ? state.workspace.create(kWorkspacePath, *demo) : Status(demo.error());
+        created_ = static_cast<bool>(opened);
+    }
+    if (!opened) {
         std::fprintf(stderr, "inspectonce: %s\n", opened.error().message().c_str());
+        state.sayError(opened.error());
     }
     openMillis_ = emscripten_get_now() - started;
+    workspaceVersion_ = state.workspace.version();
     detailsStale_ = true;
 }
 
-Result<exchange::ImportReport> Persistence::importCsv(exchange::Table table, std::string_view bytes,
-                                                     const std::string& name) {
-    if (!db_) return openError_ ? *openError_ : makeError(kWorkspacePath, "the workspace is not open");
-    exchange::ImportOptions options;
-    options.file = name;
-    options.date = today_;
-    auto report = exchange::importCsv(*db_, table, bytes, options);
-    detailsStale_ = true;
-    return report;
-}
-
-nlohmann::json Persistence::status() {
+nlohmann::json Persistence::status(const ui::AppState& state) {
     nlohmann::json out{{"path", kWorkspacePath},
                        {"storage", storage_.value("state", "loading")},
                        {"lastSync", storage_.value("lastSync", nlohmann::json())},
                        {"created", created_},
-                       {"openMillis", static_cast<int64_t>(openMillis_)}};
-    if (!db_) {
-        out["error"] = openError_ ? openError_->message() : "the workspace is not open";
+                       {"openMillis", static_cast<int64_t>(openMillis_)},
+                       {"version", state.workspace.version()}};
+    const Workspace* w = state.workspace.workspace();
+    if (!w) {
+        out["error"] = state.workspace.error() ? state.workspace.error()->message() : "the workspace is not open";
         return out;
     }
-    for (auto [key, sql] : {std::pair{"enterprises", "SELECT count(*) FROM enterprises"},
-                            std::pair{"cases", "SELECT count(*) FROM cases"},
-                            std::pair{"audit", "SELECT count(*) FROM audit"},
-                            std::pair{"plans", "SELECT count(*) FROM plans"}}) {
-        auto n = count(*db_, sql);
-        if (!n) {
-            out["error"] = n.error().message();
-            return out;
-        }
-        out[key] = *n;
-    }
-    if (auto county = db_->prepare("SELECT value FROM meta WHERE key = 'county'"); county)
-        if (auto row = county.value().step(); row && *row) out["county"] = county.value().text(0);
+    out["county"] = w->county;
+    out["year"] = w->year;
+    out["enterprises"] = w->enterprises.size();
+    out["plans"] = w->plans.size();
+    out["visits"] = w->visits.size();
+    out["cases"] = w->cases.size();
+    if (auto audit = auditEntries(state.workspace.path())) out["audit"] = *audit;
+    else out["error"] = audit.error().message();
     return out;
 }
 
-nlohmann::json Persistence::answer(const nlohmann::json& request) {
+nlohmann::json Persistence::answer(ui::AppState& state, const nlohmann::json& request) {
     std::string kind = request.value("kind", "");
-    if (kind == "status") return status();
+    if (kind == "status") return status(state);
     if (kind == "enterprise") {
-        if (!db_) return nullptr;
-        auto found = db_->prepare("SELECT uscc, name, grade, town, industry FROM enterprises WHERE uscc = ?");
-        if (!found) return {{"error", found.error().message()}};
-        auto& statement = found.value();
-        statement.bind(1, request.value("uscc", ""));
-        auto row = statement.step();
-        if (!row) return {{"error", row.error().message()}};
-        if (!*row) return nullptr;
-        return {{"uscc", statement.text(0)}, {"name", statement.text(1)}, {"grade", statement.text(2)},
-                {"town", statement.text(3)}, {"industry", statement.text(4)}};
+        const Workspace* w = state.workspace.workspace();
+        const WorkspaceEnterprise* found = w ? w->enterprise(request.value("uscc", "")) : nullptr;
+        if (!found) return nullptr;
+        return {{"uscc", found->enterprise.code.str()}, {"name", found->enterprise.name},
+                {"grade", std::string(toString(found->enterprise.grade))}, {"town", found->town},
+                {"industry", found->industry}};
     }
     if (kind == "import") {
         auto table = exchange::parseTable(request.value("table", "enterprises"));
         if (!table) return {{"error", table.error().message()}};
-        auto report = importCsv(*table, request.value("text", ""), request.value("name", "import.csv"));
+        auto report = state.workspace.importCsv(*table, request.value("text", ""), request.value("name", "import.csv"), state.today);
         if (!report) return {{"error", report.error().message()}};
-        nlohmann::json problems = nlohmann::json::array();
-        for (const auto& p : report->problems.listed)
-            problems.push_back({{"where", p.where()}, {"line", p.line}, {"column", p.column}, {"zh", p.why.zh}, {"en", p.why.en}});
-        return {{"table", exchange::toString(report->table)}, {"rows", report->rows}, {"added", report->added},
-                {"updated", report->updated}, {"unchanged", report->unchanged}, {"written", report->written},
-                {"problems", problems}, {"problemCount", report->problems.total}};
+        return importReport(*report);
     }
     return {{"error", "unknown request: " + kind}};
 }
@@ -172,15 +140,16 @@ void Persistence::refreshState(ui::AppState& state) {
     ui::StorageStatus shown;
     shown.message = describe(storage, storage_.value("lastSync", nlohmann::json()));
     shown.problem = storage != "persistent" && storage != "loading";
-    if (openError_) {
-        shown.message = {"工作区无法打开：" + openError_->message(), "The workspace cannot be opened: " + openError_->message()};
+    if (!state.workspace.isOpen() && state.workspace.error()) {
+        std::string why = state.workspace.error()->message();
+        shown.message = {"工作区无法打开：" + why, "The workspace cannot be opened: " + why};
         shown.problem = true;
     }
-    auto s = status();
+    auto s = status(state);
     auto number = [&](const char* key) { return s.contains(key) ? std::to_string(s[key].get<int64_t>()) : std::string("—"); };
+    std::string county = s.value("county", std::string("—"));
     shown.details = {
-        {"工作区 " + std::string(kWorkspacePath) + "（" + s.value("county", std::string("—")) + "）",
-         "Workspace " + std::string(kWorkspacePath) + " (" + s.value("county", std::string("—")) + ")"},
+        {"工作区 " + std::string(kWorkspacePath) + "（" + county + "）", "Workspace " + std::string(kWorkspacePath) + " (" + county + ")"},
         {"企业 " + number("enterprises") + " 家", "Enterprises: " + number("enterprises")},
         {"检查计划 " + number("plans") + " 项", "Plans: " + number("plans")},
         {"案件 " + number("cases") + " 件", "Cases: " + number("cases")},
@@ -205,9 +174,16 @@ void Persistence::poll(ui::AppState& state) {
         if (requests.is_array())
             for (const auto& request : requests) {
                 if (!request.is_object() || !request.contains("id") || !request["id"].is_number_integer()) continue;
-                nlohmann::json reply = answer(request);
+                nlohmann::json reply = answer(state, request);
                 inspectonce_answer_request(request["id"].get<int>(), reply.dump().c_str());
             }
+    }
+    // A change made by a screen (or a request above): the details are stale, and the file
+    // may have been replaced by a rename, which no commit announces.
+    if (state.workspace.version() != workspaceVersion_) {
+        workspaceVersion_ = state.workspace.version();
+        detailsStale_ = true;
+        inspectonce_storage_sync();
     }
     if (detailsStale_) {
         detailsStale_ = false;

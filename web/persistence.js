@@ -6,8 +6,9 @@
 // runs (a run dependency holds main back), so the app opens the file that was saved. With no
 // IndexedDB (private mode, storage disabled) or when loading fails or hangs, /data is plain
 // memory (MEMFS): the app works, and says that changes will not be kept.
-// After each committed transaction the app calls inspectonceSyncStorage: one FS.syncfs(false)
-// at a time; calls during a copy ask for one more copy after it.
+// After each committed transaction (and each change of the workspace) the app calls
+// inspectonceSyncStorage: one FS.syncfs(false) at a time, after the frame; calls during a
+// copy ask for one more copy after it.
 /* global Module, FS, IDBFS, addRunDependency, removeRunDependency */
 (function () {
   var LOAD_TIMEOUT_MS = 15000;
@@ -64,12 +65,23 @@
     ready.forEach(function (resolve) { resolve(storage.lastSync); });
   }
 
+  // A request only marks the copy as due: it runs once the current frame is over, so that
+  // all commits of one change make one copy, and a file renamed into place after its last
+  // commit (a replaced workspace) is copied as it ends up, not as it was mid-change.
+  var scheduled = false;
   function sync() {
     if (storage.state === 'unavailable' || storage.state === 'loading') return;
-    if (storage.syncing) {
-      storage.queued = true;
-      return;
-    }
+    storage.queued = true;
+    if (storage.syncing || scheduled) return;
+    scheduled = true;
+    changed();
+    Promise.resolve().then(function () {
+      scheduled = false;
+      storage.queued = false;
+      copy();
+    });
+  }
+  function copy() {
     storage.syncing = true;
     changed();
     var done = false;
@@ -90,10 +102,7 @@
           storage.state = 'persistent';
         }
         changed();
-        if (storage.queued) {
-          storage.queued = false;
-          sync();
-        }
+        if (storage.queued) sync();
         settle();
       }
     };

@@ -6,6 +6,7 @@
 
 #include "inspectonce/decision.hpp"
 #include "inspectonce/policy.hpp"
+#include "text_input.hpp"
 
 // Merges the published state into window.inspectonce (glue.js created it with ready=false).
 EM_JS(void, inspectonce_publish_state, (const char* json), {
@@ -41,6 +42,25 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
     else if (form.error) decision = {{"county", form.answeredFor}, {"error", form.error->message()}};
     const auto& button = form.decideButtonRect;
 
+    // Where named widgets were drawn (ui/widgets.hpp markItem): tests click real buttons.
+    nlohmann::json marks = nlohmann::json::object();
+    for (const auto& [name, r] : state.marks) marks[name] = {{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}};
+    nlohmann::json workspace = {{"open", state.workspace.isOpen()}, {"version", state.workspace.version()},
+                                {"path", state.workspace.path()}};
+    if (const Workspace* w = state.workspace.workspace()) {
+        workspace["county"] = w->county;
+        workspace["year"] = w->year;
+        workspace["enterprises"] = w->enterprises.size();
+        workspace["plans"] = w->plans.size();
+        workspace["visits"] = w->visits.size();
+        workspace["cases"] = w->cases.size();
+    }
+    if (state.workspace.error()) workspace["error"] = state.workspace.error()->message();
+    nlohmann::json message = nullptr;
+    if (!state.messages.empty())
+        message = {{"text", state.messages.back().text.in(state.language)}, {"problem", state.messages.back().problem},
+                   {"count", state.messages.size()}};
+
     // Ready once plugins are loaded and a few frames have been drawn with the font.
     if (state.pluginsLoaded && framesSinceLoad_ < 3) ++framesSinceLoad_;
     nlohmann::json out{{"ready", state.pluginsLoaded && framesSinceLoad_ >= 3},
@@ -58,7 +78,13 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
                        // What the menu bar says about the workspace's storage (window.inspectonce.storage
                        // is persistence.js's own state, not published from here).
                        {"storageMessage", state.storage.message.in(state.language)},
-                       {"storageProblem", state.storage.problem}};
+                       {"storageProblem", state.storage.problem},
+                       {"screen", state.screen},
+                       {"today", state.today.iso()},
+                       {"marks", marks},
+                       {"workspace", workspace},
+                       {"message", message},
+                       {"textField", activeTextField()}};
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;

@@ -1,6 +1,7 @@
 // Mirrors what the page shows into `window.inspectonce`, so that tests (and curious users
 // in the console) can see whether the app is ready, which plugins it loaded and why any
-// were refused, without reading pixels.
+// were refused, the screen shown, where named widgets are (marks), the workspace's counts,
+// the status bar's last message and the text field being edited, without reading pixels.
 #pragma once
 
 #include <string>

@@ -71,7 +71,7 @@ function shadedPixels(file) {
 }
 
 test('the app loads the five county plugins at run time and shows Yunhe\'s quiet period', async () => {
-  const { page, state, errors, millisToReady } = await openApp('county=yunhe&month=2026-11');
+  const { page, state, errors, millisToReady } = await openApp('county=yunhe&month=2026-11&screen=calendar');
   console.log(`# time to ready: ${millisToReady} ms`);
   assert.deepEqual(errors, []);
   assert.deepEqual(state.plugins.map((p) => p.id), COUNTIES);
@@ -80,6 +80,7 @@ test('the app loads the five county plugins at run time and shows Yunhe\'s quiet
   assert.deepEqual(state.fetchErrors, []);
   assert.equal(state.fontLoaded, true);
   assert.equal(state.county, 'yunhe');
+  assert.equal(state.screen, 'calendar');
   assert.deepEqual(state.blackoutDays.map((d) => d.date),
     Array.from({ length: 10 }, (_, i) => `2026-11-${21 + i}`));
   assert.ok(state.blackoutDays.every((d) => d.clause === '004 二(三)'));
@@ -89,12 +90,25 @@ test('the app loads the five county plugins at run time and shows Yunhe\'s quiet
   await page.close();
 });
 
-test('clicking a county in the list shows its own blackout days', async () => {
-  const { page, errors } = await openApp('county=dinghai&month=2026-10');
+// Where the second entry of the county combo's open list is: the list opens under the
+// combo, one row per plugin (ImGui's combo popup: 8 px of padding, rows of the font's
+// height and 4 px of spacing; the font is 18 px).
+function secondComboEntry(combo) {
+  return { x: combo.x + combo.width / 2, y: combo.y + combo.height + 8 + 22 + 9 };
+}
+
+test('choosing a county in the navigation\'s combo shows its own blackout days', async () => {
+  const { page, errors } = await openApp('county=dinghai&month=2026-10&screen=calendar');
   const before = path.join(out, 'browser-calendar-dinghai.png');
   await page.screenshot({ path: before });
   assert.ok(shadedPixels(before) < 500, 'Dinghai has no blackout period to shade');
-  await page.mouse.click(80, 119);  // 平阳县, the second entry of the plugin list
+  const rect = await page.evaluate(() => window.inspectonce.marks.county);
+  assert.ok(rect && rect.width > 0, 'the county combo is drawn');
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(out, 'browser-county-combo.png') });
+  const entry = secondComboEntry(rect);
+  await page.mouse.click(entry.x, entry.y);  // 平阳县, the second county
   await page.waitForFunction(() => window.inspectonce.county === 'pingyang', null, { timeout: 5000 });
   const state = await page.evaluate(() => window.inspectonce);
   assert.deepEqual(state.blackoutDays.map((d) => d.date),
@@ -140,6 +154,23 @@ test('a plugin that cannot be fetched is reported and the others still load', as
   await page.close();
 });
 
+// The policy screen's plugins tab, through the navigation: its tab's mark when the screen
+// sets one, else where the third tab is drawn in English ("Rules", "Try a decision", "Plugins").
+async function showPluginsTab(page) {
+  const nav = await page.evaluate(() => window.inspectonce.marks['nav-policy']);
+  await page.mouse.click(nav.x + nav.width / 2, nav.y + nav.height / 2);
+  await page.waitForFunction(() => window.inspectonce.screen === 'policy', null, { timeout: 5000 });
+  await page.waitForTimeout(100);
+  const marks = await page.evaluate(() => window.inspectonce.marks);
+  const tab = marks['tab-plugins'] ?? { x: nav.x + nav.width + PLUGINS_TAB_X, y: 42, width: 56, height: 20 };
+  // A tab takes a click only when the mouse was over it on the frame before.
+  await page.mouse.move(tab.x + tab.width / 2, tab.y + tab.height / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.click(tab.x + tab.width / 2, tab.y + tab.height / 2);
+  await page.waitForFunction(() => window.inspectonce.loadPluginButton.width > 0, null, { timeout: 5000 });
+}
+const PLUGINS_TAB_X = 180;  // from the navigation's right edge
+
 // Picks `file` through the app's own button: a click on the canvas opens the file chooser.
 async function pickPluginFile(page, file) {
   const button = await page.evaluate(() => window.inspectonce.loadPluginButton);
@@ -153,6 +184,7 @@ async function pickPluginFile(page, file) {
 
 test('a plugin file picked from disk replaces the county\'s plugin without rebuilding the app', async () => {
   const { page, errors } = await openApp('county=dinghai&month=2026-11&lang=en');
+  await showPluginsTab(page);
   const before = await page.evaluate(() => window.inspectonce.pluginFiles.length);
   await pickPluginFile(page, path.join(testPlugins, 'yunhe-modified', 'yunhe.wasm'));
   await page.waitForFunction((n) => window.inspectonce.pluginFiles.length > n, before, { timeout: 10000 });

@@ -1,0 +1,26 @@
+// The input-method bridge (text_input.js does the page's part): while an ImGui text field is
+// edited, a real HTML <input> sits over its caret with the keyboard focus, so the system's
+// input method composes Chinese there; what it commits is typed into the ImGui field on the
+// next frame.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace inspectonce::web {
+
+class TextInputBridge {
+public:
+    // Before the frame: the text committed in the <input> since the last frame, to ImGui.
+    void deliverTypedText();
+    // After the frame: puts the <input> over the edited field's caret, or takes it away.
+    void followActiveField();
+
+private:
+    bool editing_ = false;
+    float x_ = -1, y_ = -1, height_ = 0;
+};
+
+// The ImGui text field being edited, for tests: {editing, text}.
+nlohmann::json activeTextField();
+
+}  // namespace inspectonce::web
