@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -52,7 +54,7 @@ void applyLaunchOptions(AppState& state, const LaunchOptions& options, YearMonth
     state.county = options.county;
     // The rules and the decision try-out are tabs of the policy screen.
     state.screen = options.screen.empty() ? "dashboard" : options.screen;
-    if (options.screen == "rules" || options.screen == "decision") {
+    if (options.screen == "rules" || options.screen == "decision" || options.screen == "plugins") {
         state.screen = "policy";
         state.openScreen = options.screen;
     }
@@ -91,8 +93,7 @@ const Screen kScreens[] = {
 std::vector<std::string> screenIds() {
     std::vector<std::string> ids;
     for (const auto& screen : kScreens) ids.push_back(screen.id);
-    ids.push_back("rules");
-    ids.push_back("decision");
+    for (const char* tab : {"rules", "decision", "plugins"}) ids.push_back(tab);
     return ids;
 }
 
@@ -156,7 +157,10 @@ void drawApp(AppState& state) {
     drawMenuBar(state);
 
     float statusHeight = ImGui::GetFrameHeightWithSpacing();
-    float sideWidth = ImGui::GetFontSize() * 10.0f;
+    // As wide as the longest screen title in the current language.
+    float sideWidth = ImGui::GetFontSize() * 8.0f;
+    for (const auto& screen : kScreens) sideWidth = std::max(sideWidth, ImGui::CalcTextSize(state.tr(screen.title)).x);
+    sideWidth += ImGui::GetStyle().WindowPadding.x * 2 + ImGui::GetStyle().ScrollbarSize;
     ImGui::BeginChild("navigation", ImVec2(sideWidth, -statusHeight), true);
     drawNavigation(state);
     ImGui::EndChild();

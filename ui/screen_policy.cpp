@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "screens.hpp"
+#include "widgets.hpp"
 
 namespace inspectonce::ui {
 
@@ -16,7 +17,9 @@ void drawPolicyScreen(AppState& state) {
         // The ### suffix keeps a tab's identity when the language changes its title.
         std::string id = tab.title.in(state.language) + "###" + tab.name;
         ImGuiTabItemFlags flags = state.openScreen == tab.name ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(id.c_str(), nullptr, flags)) {
+        bool open = ImGui::BeginTabItem(id.c_str(), nullptr, flags);
+        markItem(state, std::string("tab-") + tab.name);
+        if (open) {
             tab.draw(state);
             ImGui::EndTabItem();
         }

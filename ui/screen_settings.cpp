@@ -88,11 +88,13 @@ void drawExport(AppState& state) {
             options.bom = true;  // so that Excel reads the Chinese right
             saveFile(state, w->county + "-" + table.id + ".csv", "text/csv", exchange::exportCsv(*w, table.table, options));
         }
+        markItem(state, std::string("export-") + table.id);
         ImGui::SameLine();
     }
     if (ImGui::Button(state.tr({"整个工作区", "Whole workspace"})) && w)
         saveFile(state, w->county + "-" + std::to_string(w->year) + ".inspectonce", "application/octet-stream",
                  exchange::writeWorkspaceArchive(*w, exchange::ArchiveFormat::Binary));
+    markItem(state, "export-archive");
     ImGui::EndDisabled();
 }
 

@@ -8,8 +8,8 @@
 
 namespace inspectonce::ui {
 
-// The ids `--screen` and the page's `screen=` accept: every screen, plus rules and decision
-// (tabs of the policy screen); and the same as one comma-separated line.
+// The ids `--screen` and the page's `screen=` accept: every screen, plus rules, decision and
+// plugins (tabs of the policy screen); and the same as one comma-separated line.
 std::vector<std::string> screenIds();
 std::string screenIdList();
 

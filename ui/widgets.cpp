@@ -24,6 +24,7 @@ void fileChooser(AppState& state, const char* id, const Text& label, const std::
     if (state.files.pick) {
         if (ImGui::Button(state.tr(label))) state.files.pick(purpose, accept);
         ImGui::PopID();
+        markItem(state, id);
         return;
     }
     // The desktop has no file dialog in SDL 2: the path is typed (or pasted).
@@ -44,6 +45,7 @@ void fileChooser(AppState& state, const char* id, const Text& label, const std::
         }
     }
     ImGui::PopID();
+    markItem(state, id);
 }
 
 std::optional<Date> dateField(const char* label, char* buffer, std::size_t size) {
