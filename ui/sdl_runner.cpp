@@ -110,6 +110,8 @@ void SdlRunner::resize(int width, int height) {
     if (current[0] != width || current[1] != height) SDL_SetWindowSize(window_, width, height);
 }
 
+void SdlRunner::setSwapInterval(int interval) { SDL_GL_SetSwapInterval(interval); }
+
 void SdlRunner::close() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

@@ -28,6 +28,7 @@ public:
     // `beforePresent` runs after rendering, while the frame is still in the back buffer.
     bool frame(AppState& state, const std::function<void()>& beforePresent = {});
     void resize(int width, int height);
+    void setSwapInterval(int interval);  // 0: present without waiting for the display
     void close();
 
     SDL_Window* window() const { return window_; }
