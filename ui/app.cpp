@@ -37,6 +37,10 @@ void AppState::loadPluginFile(const std::string& path, const std::string& name) 
     pluginFileLoads.push_back(record);
 }
 
+void AppState::runLong(Text what, std::function<void(AppState&)> run) {
+    longWork.push_back(LongWork{std::move(what), std::move(run), 0});
+}
+
 const LoadedPlugin* AppState::workspacePlugin() const {
     const Workspace* w = workspace.workspace();
     return w ? plugins.find(w->county) : nullptr;
@@ -143,6 +147,26 @@ void drawStatusBar(AppState& state) {
     }
 }
 
+// The overlay of long work; the work runs once the overlay has been on screen (the frame
+// that shows it has been presented), then the overlay goes.
+void drawLongWork(AppState& state) {
+    if (state.longWork.empty()) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowFocus();
+    ImGui::Begin("##working", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Text("%s…", state.tr(state.longWork.front().what));
+    ImGui::TextDisabled("%s", state.tr({"大型工作区需要几秒钟，请稍候", "A large workspace takes a few seconds"}));
+    if (state.longWork.size() > 1) ImGui::TextDisabled("%s %zu", state.tr({"排队：", "queued:"}), state.longWork.size() - 1);
+    ImGui::End();
+    if (++state.longWork.front().framesShown < 3) return;
+    AppState::LongWork work = std::move(state.longWork.front());
+    state.longWork.pop_front();
+    work.run(state);
+}
+
 }  // namespace
 
 void drawApp(AppState& state) {
@@ -171,6 +195,7 @@ void drawApp(AppState& state) {
     ImGui::EndChild();
     drawStatusBar(state);
     ImGui::End();
+    drawLongWork(state);
 }
 
 }  // namespace inspectonce::ui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -103,13 +104,26 @@ struct AppState {
     // and the browser's input bridge: widgets.hpp markItem.
     std::map<std::string, std::array<float, 4>> marks;
 
+    // Work that takes seconds on a large workspace (scheduling, importing): the app first
+    // draws a "working" overlay for a few frames, so the official sees what is happening and
+    // why the screen waits, then runs it (app.cpp); queued work runs in order.
+    struct LongWork {
+        Text what;
+        std::function<void(AppState&)> run;
+        int framesShown = 0;
+    };
+    std::deque<LongWork> longWork;
+    void runLong(Text what, std::function<void(AppState&)> run);
+
     // The plugin of the workspace's county (screens about the workspace use its rules), or null.
     const LoadedPlugin* workspacePlugin() const;
     void say(Text text, bool problem = false);
     void sayError(const Error& error);   // "where: why" in both languages
     // A file the platform picked for `purpose`: "csv:enterprises|departments|plans|demands",
     // "archive" (file_import.cpp).
+    // The import runs as long work; importFile does it at once.
     void receiveFile(const std::string& purpose, const std::string& name, const std::string& bytes);
+    void importFile(const std::string& purpose, const std::string& name, const std::string& bytes);
 };
 
 // Start-up choices, from the command line (desktop) or the page URL (browser).

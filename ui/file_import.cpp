@@ -38,6 +38,11 @@ void importTable(AppState& state, exchange::Table table, const std::string& name
 }  // namespace
 
 void AppState::receiveFile(const std::string& purpose, const std::string& name, const std::string& bytes) {
+    runLong({"正在导入 " + name, "Importing " + name},
+            [purpose, name, bytes](AppState& state) { state.importFile(purpose, name, bytes); });
+}
+
+void AppState::importFile(const std::string& purpose, const std::string& name, const std::string& bytes) {
     if (purpose == "archive") {
         if (Status replaced = workspace.importArchive(bytes, name); !replaced) sayError(replaced.error());
         else say({name + "：工作区已导入", name + ": workspace imported"});

@@ -113,6 +113,9 @@ TEST(SettingsScreen, ABadCsvIsRefusedWithItsLineAndNothingChanges) {
     auto version = app.state.workspace.version();
     std::string csv = "统一社会信用代码,名称,信用等级\n91330000MA2XXXXXXX,坏代码企业,A\n";
     app.state.receiveFile("csv:enterprises", "bad.csv", csv);
+    EXPECT_EQ(app.state.longWork.size(), 1u);  // the import waits for its overlay to be shown
+    app.frame(4);
+    EXPECT_TRUE(app.state.longWork.empty());
     ASSERT_FALSE(app.state.messages.empty());
     EXPECT_TRUE(app.state.messages.back().problem);
     EXPECT_NE(app.state.messages.back().text.zh.find("未写入"), std::string::npos);
@@ -131,10 +134,12 @@ TEST(SettingsScreen, AnExportedWorkspaceImportsBackWhole) {
     ASSERT_TRUE(app.state.workspace.saveVisits({}));
     EXPECT_TRUE(workspaceOf(app).visits.empty());
     app.state.receiveFile("archive", "backup.inspectonce", archive);
+    app.frame(4);
     EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
     EXPECT_EQ(workspaceOf(app).visits.size(), visits);
     // A damaged archive is refused and the workspace stays.
     app.state.receiveFile("archive", "broken.inspectonce", archive.substr(0, archive.size() / 2));
+    app.frame(4);
     EXPECT_TRUE(app.state.messages.back().problem);
     EXPECT_NE(app.state.messages.back().text.en.find("broken.inspectonce"), std::string::npos);
     EXPECT_EQ(workspaceOf(app).visits.size(), visits);
