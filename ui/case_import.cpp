@@ -1,10 +1,71 @@
-// Being built (issue 7): a demands CSV opens one case of the county's demand workflow per row.
+// A demands CSV opens one case of the county's demand workflow per row, in one transaction
+// (store::openDemands, as the CLI's `demand import`): every bad row is reported with its
+// line and nothing is written; a row the workflow refuses names its line and the clause.
 #include "app_state.hpp"
+#include "inspectonce/exchange.hpp"
+#include "inspectonce/store.hpp"
 
 namespace inspectonce::ui {
+namespace {
 
-void importDemandsCsv(AppState& state, const std::string& name, const std::string&) {
-    state.say({name + "：诉求导入尚未接入界面", name + ": importing demands is not in the app yet"}, true);
+// The rows read and opened; the error is what stopped it (nothing was written then).
+Result<std::vector<int64_t>> openDemandsFile(AppState& state, const workflow::Definition& definition, const std::string& name,
+                                             const std::string& bytes, exchange::Problems& problems) {
+    // A connection of its own to the open workspace file: the session reads the result back.
+    IO_TRY(db, store::Database::open(state.workspace.path(), store::Database::Mode::ReadWrite));
+    exchange::ImportOptions options;
+    options.file = name;
+    options.date = state.today;
+    options.dryRun = true;  // the exchange layer only reads demands; the workflow opens them
+    IO_TRY(read, exchange::importCsv(db, exchange::Table::Demands, bytes, options));
+    if (!read.problems.empty()) {
+        problems = read.problems;
+        return std::vector<int64_t>{};
+    }
+    return store::openDemands(db, definition, read.demands, name, state.today, false);
+}
+
+}  // namespace
+
+void importDemandsCsv(AppState& state, const std::string& name, const std::string& bytes) {
+    const Workspace* workspace = state.workspace.workspace();
+    const LoadedPlugin* plugin = state.workspacePlugin();
+    if (!workspace || !plugin) {
+        state.say({name + "：请先打开工作区", name + ": open a workspace first"}, true);
+        return;
+    }
+    const workflow::Definition* definition = plugin->policy.findWorkflow("demand");
+    if (!definition) {
+        std::string offered;
+        for (const auto& d : plugin->policy.workflows) offered += (offered.empty() ? "" : ", ") + d.id;
+        state.say({name + "：" + plugin->policy.name.zh + "未定义诉求办理流程（demand），已定义：" + offered,
+                   name + ": " + plugin->policy.name.en + " defines no demand workflow; it defines: " + offered},
+                  true);
+        return;
+    }
+    exchange::Problems problems;
+    auto opened = openDemandsFile(state, *definition, name, bytes, problems);
+    if (!opened) {
+        state.say({opened.error().message() + "（未写入任何内容）", opened.error().message() + " (nothing written)"}, true);
+        return;
+    }
+    if (!problems.empty()) {
+        for (auto it = problems.listed.rbegin(); it != problems.listed.rend(); ++it)
+            state.say({it->where() + "：" + it->why.zh, it->where() + ": " + it->why.en}, true);
+        std::string count = std::to_string(problems.total);
+        state.say({name + "：" + count + " 处错误，未写入任何内容（悬停查看）",
+                   name + ": " + count + " problems, nothing written (hover to see them)"},
+                  true);
+        return;
+    }
+    // The cases were written beside the session: read the workspace again.
+    if (Status reread = state.workspace.open(state.workspace.path()); !reread) {
+        state.sayError(reread.error());
+        return;
+    }
+    std::string count = std::to_string(opened->size());
+    state.say({name + "：立案 " + count + " 件（" + definition->clause.clause + "）",
+               name + ": " + count + " demands opened (" + definition->clause.clause + ")"});
 }
 
 }  // namespace inspectonce::ui

@@ -67,6 +67,8 @@ workflow::Attributes fieldData(const std::vector<Field>& fields, const std::map<
 // The key an opening needs for the case's own words ("problem", "subject", "violation"), or
 // empty: the words typed for the case fill it.
 std::string wordsKey(const workflow::Transition& transition);
+// The workspace's case `id` (cases are kept in ascending id), or null.
+const workflow::Case* caseById(const Workspace& workspace, int64_t id);
 // The transitions that leave the case's state (none once it is closed).
 std::vector<const workflow::Transition*> availableSteps(const workflow::Definition& definition, const workflow::Case& item);
 

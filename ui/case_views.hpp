@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "inspectonce/calendar.hpp"
+#include "inspectonce/classify.hpp"
 #include "inspectonce/report.hpp"
 #include "case_logic.hpp"
 
@@ -55,6 +56,9 @@ struct InboxView {
     std::vector<int32_t> rows;
     uint64_t rowsVersion = ~uint64_t{0};
     CaseKey rowsKey;
+    // The classifier of the county and kind last used (building one reads the model).
+    std::optional<classify::Classifier> classifier;
+    std::string classifierFor;                  // "<county>/<kind>"
 };
 
 struct FindingsView {
@@ -66,6 +70,7 @@ struct FindingsView {
     uint64_t columnsVersion = ~uint64_t{0};
     Date columnsDay;
     std::optional<report::ClosureList> closure;
+    uint64_t closureVersion = ~uint64_t{0};
 };
 
 struct ReportsView {

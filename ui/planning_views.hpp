@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "inspectonce/decision.hpp"
@@ -53,8 +54,9 @@ struct PlansView {
     bool formOpen = false;
     PlanDraft draft;
     std::vector<exchange::Problem> formProblems;  // why the last save was refused
-    // Derived: indices into workspace.plans, filtered and sorted.
+    // Derived: indices into workspace.plans, filtered and sorted; (plan id, visit index) sorted.
     std::vector<int32_t> rows;
+    std::vector<std::pair<int64_t, int32_t>> planVisits;
     uint64_t rowsVersion = ~uint64_t{0};
     std::string rowsSearch;
     int rowsSortColumn = -1;
@@ -75,7 +77,6 @@ struct VisitMove {
 
 struct PlannerView {
     std::optional<Schedule> lastRun;  // the scheduler's last run (not stored; its visits are)
-    bool runRequested = false;        // drawn once as "scheduling…", then run
     std::array<char, 64> enterpriseFilter{};
     std::array<char, 16> dateFilter{};
     int64_t selected = 0;             // visit id
@@ -104,6 +105,10 @@ struct DrawView {
     std::string verified;             // what was verified ("draw 3", "this draw")
     std::vector<PastDraw> stored;     // the year's draws in the workspace
     uint64_t storedVersion = ~uint64_t{0};
+    bool storedStale = true;          // a draw was published: read them again
+    // Derived: the workspace's industries and towns, each once, sorted.
+    std::vector<std::string> industryChoices, townChoices;
+    uint64_t choicesVersion = ~uint64_t{0};
     std::optional<Error> error;
 };
 

@@ -246,7 +246,7 @@ int importDemands(const CaseArgs& a, const Options& options) {
             for (const auto& p : read->problems.listed) std::cerr << "inspectonce: " << p.where() << ": " << options.say(p.why) << "\n";
             return int(kBadInput);
         }
-        auto opened = openDemands(db, *definition, read->demands, a.csv, *date, a.dryRun);
+        auto opened = store::openDemands(db, *definition, read->demands, a.csv, *date, a.dryRun);
         if (!opened) return fail(opened.error());
         bool en = options.lang() == Language::English;
         if (options.json) {

@@ -47,11 +47,4 @@ std::string describeCase(const workflow::Case& item, const workflow::Definition&
 std::string caseLine(const workflow::Case& item, const workflow::Definition& definition, const Workspace& workspace,
                      Date day, bool dated, const Options& options);
 
-// Opens a case of `definition` for each demand (dated its day of receipt), all in one
-// transaction, each with its audit entry; nothing is written when one is refused or when
-// `dryRun`. Returns the case numbers (0 in a dry run).
-Result<std::vector<int64_t>> openDemands(store::Database& db, const workflow::Definition& definition,
-                                         const std::vector<exchange::DemandRecord>& demands, const std::string& csv,
-                                         Date date, bool dryRun);
-
 }  // namespace inspectonce::cli

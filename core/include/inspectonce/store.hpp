@@ -148,3 +148,20 @@ Result<std::vector<workflow::Case>> casesDueBy(Database& db, Date day);
 std::string auditJson(const workflow::Case& item);
 
 }  // namespace inspectonce::store
+
+namespace inspectonce::exchange {
+struct DemandRecord;
+}
+
+namespace inspectonce::store {
+
+// Opens a case of `definition` for each demand read from a CSV file (exchange::importCsv,
+// dated its day of receipt), all in one transaction, each with its audit entry; nothing is
+// written when one is refused (the error names `csv` and the row's line) or when `dryRun`.
+// The channel written in the file is kept and mapped to the workflow's ids (window, hotline,
+// online, letter, other). Returns the case numbers (0 in a dry run).
+Result<std::vector<int64_t>> openDemands(Database& db, const workflow::Definition& definition,
+                                         const std::vector<exchange::DemandRecord>& demands, const std::string& csv,
+                                         Date date, bool dryRun);
+
+}  // namespace inspectonce::store

@@ -1,0 +1,263 @@
+// The plans, planner and draw screens drawn over a real demo workspace: what they show after
+// the official's actions, every decision with its clause.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "planning_decision.hpp"
+#include "planning_form.hpp"
+#include "planning_rows.hpp"
+#include "planning_store.hpp"
+#include "screens.hpp"
+#include "ui_harness.hpp"
+#include "widgets.hpp"
+
+namespace inspectonce::test {
+namespace {
+
+// Presses the widget drawn under `mark` last frame (widgets.hpp markItem): down, then up.
+void click(HeadlessApp& app, const std::string& mark) {
+    auto found = app.state.marks.find(mark);
+    ASSERT_NE(found, app.state.marks.end()) << mark;
+    const auto& r = found->second;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    io.MouseDown[0] = true;
+    app.frame();
+    io.MouseDown[0] = false;
+    app.frame();
+}
+
+// A tall window, so that every button of a long screen is on it and can be pressed.
+void tall() { ImGui::GetIO().DisplaySize = ImVec2(1280, 4000); }
+
+// The first working day of the quiet period (Yunhe: the last ten days of a month, 004 二(三))
+// in `month`.
+Date quietWorkday(YearMonth month) {
+    for (Date d = Date::fromYmd(month.year, month.month, 21).value(); d <= month.last(); d = d.plusDays(1))
+        if (WorkCalendar::official().isWorkday(d).value()) return d;
+    return month.last();
+}
+
+}  // namespace
+
+TEST(PlanningScreens, ThePlannerShowsTheRunAgainstTheLowerBound) {
+    HeadlessApp app("yunhe");
+    app.show("planner");
+    EXPECT_TRUE(app.shows("尚无入企检查"));
+    click(app, "run-scheduler");
+    app.frame(5);  // the "working" overlay first, then the run (AppState::runLong)
+    const auto& run = app.state.planning.planner.lastRun;
+    ASSERT_TRUE(run.has_value());
+    ASSERT_GT(run->figures.visits, 0);
+    EXPECT_EQ(app.state.workspace.workspace()->visits.size(), run->visits.size());
+    EXPECT_TRUE(app.shows("下界（最少次数）"));
+    EXPECT_TRUE(app.shows(ui::grouped(run->figures.visits)));
+    EXPECT_TRUE(app.shows(ui::grouped(run->figures.lowerBound)));
+    EXPECT_TRUE(app.shows(ui::percent(run->figures.jointRate)));
+    EXPECT_TRUE(app.shows("入企检查 " + ui::grouped(static_cast<int64_t>(run->visits.size()))));
+    for (const auto& [clause, count] : run->figures.refusedByClause) EXPECT_TRUE(app.shows(clause)) << clause;
+
+    // Reading the workspace again forgets the run but keeps its visits.
+    std::string firstDay = run->visits.front().date.iso();
+    app.state.planning.planner.lastRun.reset();
+    app.frame(2);
+    EXPECT_TRUE(app.shows("显示已保存的排期"));
+    EXPECT_TRUE(app.shows(firstDay));
+}
+
+TEST(PlanningScreens, MovingAVisitIntoTheQuietPeriodShowsTheClauseAndIsNotSaved) {
+    HeadlessApp app("yunhe");
+    tall();
+    auto run = app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy);
+    ASSERT_TRUE(run.ok());
+    app.state.planning.planner.lastRun = *run;
+    const Workspace& w = *app.state.workspace.workspace();
+    const Visit* chosen = nullptr;
+    for (const auto& v : w.visits) {
+        const WorkspaceEnterprise* e = w.enterprise(v.enterprise);
+        if (v.noticeDate && e && e->enterprise.lists.empty() && v.date.day() <= 20) {
+            chosen = &v;
+            break;
+        }
+    }
+    ASSERT_NE(chosen, nullptr);
+    int64_t id = chosen->id;
+    Date before = chosen->date;
+    Date quiet = quietWorkday(YearMonth::of(before));
+    app.state.planning.planner.selected = id;
+    app.show("planner");
+    EXPECT_TRUE(app.shows("调整检查日期"));
+    EXPECT_TRUE(app.shows(chosen->code));
+    auto& move = app.state.planning.planner.move;
+    ASSERT_EQ(move.visit, id);
+    std::snprintf(move.date.data(), move.date.size(), "%s", quiet.iso().c_str());
+    app.frame(2);
+    EXPECT_TRUE(app.shows("改期违反规则"));
+    EXPECT_TRUE(app.shows("004 二(三)"));
+    ASSERT_FALSE(move.introduced.empty());
+    bool quietClause = std::any_of(move.introduced.begin(), move.introduced.end(), [](const Violation& v) {
+        return std::find(v.clauses.begin(), v.clauses.end(), "004 二(三)") != v.clauses.end();
+    });
+    EXPECT_TRUE(quietClause);
+    // The Save button is disabled: pressing where it is changes nothing.
+    EXPECT_EQ(app.state.workspace.workspace()->visit(id)->date, before);
+
+    // Back inside the window on a lawful day: no violation, and it saves.
+    const Plan* plan = w.plan(chosen->plans.front());
+    ASSERT_NE(plan, nullptr);
+    std::snprintf(move.date.data(), move.date.size(), "%s", before.iso().c_str());
+    app.frame(2);
+    EXPECT_TRUE(app.shows("输入新的日期"));
+}
+
+TEST(PlanningScreens, ThePlansScreenShowsARefusalWithItsClause) {
+    HeadlessApp app("yunhe");
+    tall();
+    const Workspace& w = *app.state.workspace.workspace();
+    const PolicyData& policy = app.state.workspacePlugin()->policy;
+    // Yunhe exempts grade A enterprises from routine inspections (a rule of type exempt).
+    std::vector<std::string> exemptClauses;
+    for (const PolicyRule* rule : Policy(policy).rulesOf(PolicyRule::Type::Exempt)) exemptClauses.push_back(rule->clause.text());
+    ASSERT_FALSE(exemptClauses.empty());
+    const Plan* chosen = nullptr;
+    for (const auto& p : w.plans) {
+        const WorkspaceEnterprise* e = w.enterprise(p.enterprise);
+        if (p.method == Method::OnSite && p.kind == InspectionKind::Inspection && !p.exception && e && e->enterprise.grade == CreditGrade::A) {
+            chosen = &p;
+            break;
+        }
+    }
+    ASSERT_NE(chosen, nullptr);
+    app.state.planning.plans.selected = chosen->id;
+    app.show("plans");
+    EXPECT_TRUE(app.shows("计划 " + std::to_string(chosen->id)));
+    EXPECT_TRUE(app.shows("判定（"));
+    EXPECT_TRUE(app.shows("不允许"));  // the outcome
+    EXPECT_TRUE(app.shows("不得"));    // the refusing reason …
+    bool cited = std::any_of(exemptClauses.begin(), exemptClauses.end(), [&](const std::string& c) { return app.shows("[" + c + "]"); });
+    EXPECT_TRUE(cited);  // … with its clause
+
+    // On a quiet-period day the decision names the quiet period and its clause.
+    Date quiet = quietWorkday(YearMonth::of(chosen->window.first));
+    auto& day = app.state.planning.plans.day;
+    std::snprintf(day.data(), day.size(), "%s", quiet.iso().c_str());
+    app.frame(2);
+    EXPECT_TRUE(app.shows("判定（云和县 · " + quiet.iso()));
+    EXPECT_TRUE(app.shows("[004 二(三)]"));
+}
+
+TEST(PlanningScreens, APlanTheSchedulerRefusedShowsTheSameClauseOnThePlansScreen) {
+    HeadlessApp app("yunhe");
+    tall();
+    auto run = app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy);
+    ASSERT_TRUE(run.ok());
+    app.state.planning.planner.lastRun = *run;
+    const Refusal* refusal = nullptr;
+    for (const auto& r : run->refusals)
+        if (!r.clause.text().empty()) {
+            refusal = &r;
+            break;
+        }
+    ASSERT_NE(refusal, nullptr);
+    app.state.planning.plans.selected = refusal->plan;
+    app.show("plans");
+    EXPECT_TRUE(app.shows("上次排期未安排"));
+    EXPECT_TRUE(app.shows("依据 " + refusal->clause.text()));
+}
+
+TEST(PlanningScreens, ANewPlanIsSavedThroughTheStoreAndAnExceptionRequested) {
+    HeadlessApp app("yunhe");
+    tall();
+    const Workspace& w = *app.state.workspace.workspace();
+    std::size_t plans = w.plans.size();
+    const Plan model = w.plans.front();
+    auto& draft = app.state.planning.plans.draft;
+    for (std::size_t d = 0; d < w.departments.size(); ++d)
+        if (w.departments[d].id == model.department) draft.department = static_cast<int>(d);
+    const auto& units = w.departments[static_cast<std::size_t>(draft.department)].units;
+    for (std::size_t u = 0; u < units.size(); ++u)
+        if (units[u] == model.unit) draft.unit = static_cast<int>(u);
+    std::snprintf(draft.enterprise.data(), draft.enterprise.size(), "%s", model.enterprise.c_str());
+    draft.items = model.items;
+    app.state.planning.plans.formOpen = true;
+    app.show("plans");
+    EXPECT_TRUE(app.shows("新建检查计划"));
+    EXPECT_FALSE(app.shows("至少选择一个检查事项"));
+    click(app, "save-plan");
+    EXPECT_EQ(app.state.workspace.workspace()->plans.size(), plans + 1);
+    int64_t id = app.state.planning.plans.selected;  // the saved plan is selected
+    const Plan* saved = app.state.workspace.workspace()->plan(id);
+    ASSERT_NE(saved, nullptr);
+    EXPECT_EQ(saved->enterprise, model.enterprise);
+    EXPECT_EQ(saved->items, model.items);
+    EXPECT_FALSE(saved->exception.has_value());
+
+    // An exception for it: chosen from the county's list, written with its audit entry,
+    // and read back by the session.
+    auto exceptions = ui::countyExceptions(app.state.workspacePlugin()->policy);
+    ASSERT_FALSE(exceptions.empty());
+    app.frame(2);
+    app.state.planning.plans.exception = 0;
+    app.frame();
+    click(app, "request-exception");
+    const Plan* changed = app.state.workspace.workspace()->plan(id);
+    ASSERT_NE(changed, nullptr);
+    EXPECT_EQ(changed->exception, std::optional<std::string>(exceptions.front().id));
+    app.frame();
+    EXPECT_TRUE(app.shows("已申请："));
+    EXPECT_TRUE(app.shows(exceptions.front().name.zh));
+    EXPECT_FALSE(ui::requestException(app.path(), 999999999, exceptions.front().id, "", "", app.state.today).ok());
+}
+
+TEST(PlanningScreens, TheDrawIsRunPublishedAndVerified) {
+    HeadlessApp app("yunhe");
+    tall();
+    auto& view = app.state.planning.draw;
+    app.show("draw");
+    EXPECT_TRUE(app.shows("1 配置抽查"));
+    view.departments = {app.state.workspace.workspace()->departments.front().id};
+    std::snprintf(view.seed.data(), view.seed.size(), "%s", "2026-03-16 公开摇号 314159");
+    app.frame(2);
+    click(app, "run-draw");
+    ASSERT_TRUE(view.record.has_value()) << (view.error ? view.error->message() : "");
+    ASSERT_FALSE(view.record->drawn.empty());
+    app.frame();
+    EXPECT_TRUE(app.shows("2 抽查结果"));
+    EXPECT_TRUE(app.shows(view.record->drawn.front().name));
+    EXPECT_TRUE(app.shows(view.record->hashes.input));
+    click(app, "publish-draw");
+    ASSERT_TRUE(view.record->id.has_value());
+    app.frame();
+    EXPECT_TRUE(app.shows("已公开并保存为第"));
+    click(app, "verify-draw");
+    ASSERT_TRUE(view.verification.has_value());
+    EXPECT_EQ(view.verification->outcome, DrawVerification::Outcome::Confirmed);
+    app.frame();
+    EXPECT_TRUE(app.shows("核验通过"));
+    EXPECT_EQ(view.stored.size(), 1u);
+    EXPECT_EQ(app.missingGlyphs(), std::vector<std::string>{});
+}
+
+TEST(PlanningScreens, EveryPlanningScreenDrawsInEnglishWithoutMissingGlyphs) {
+    HeadlessApp app("yunhe");
+    tall();
+    auto run = app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy);
+    ASSERT_TRUE(run.ok());
+    app.state.planning.planner.lastRun = *run;
+    app.state.planning.planner.selected = run->visits.front().id;
+    app.state.planning.plans.selected = app.state.workspace.workspace()->plans.front().id;
+    app.state.planning.plans.formOpen = true;
+    for (Language language : {Language::Chinese, Language::English}) {
+        app.state.language = language;
+        for (const char* screen : {"plans", "planner", "draw"}) {
+            app.show(screen);
+            EXPECT_EQ(app.missingGlyphs(), std::vector<std::string>{}) << screen;
+        }
+    }
+    EXPECT_TRUE(app.shows("Run the draw"));
+}
+
+}  // namespace inspectonce::test
