@@ -80,7 +80,8 @@ Result<std::optional<Date>> deadlineOf(const Definition& definition, const WorkC
     int limit = rule.setBy.empty() ? rule.workingDays : rule.maxWorkingDays;
     Citation clause = rule.clause;
     if (rule.longer) {
-        const std::string* value = find(merged(item.attributes, data), rule.longer->attribute);
+        const Attributes seen = merged(item.attributes, data);  // kept: find points into it
+        const std::string* value = find(seen, rule.longer->attribute);
         if (value && *value == rule.longer->value) {
             limit = rule.longer->workingDays;
             clause = rule.longer->clause;
