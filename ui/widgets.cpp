@@ -49,7 +49,8 @@ void fileChooser(AppState& state, const char* id, const Text& label, const std::
 }
 
 std::optional<Date> dateField(const char* label, char* buffer, std::size_t size) {
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+    // As wide as the hint, the widest thing the field shows.
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("YYYY-MM-DD").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
     ImGui::InputTextWithHint(label, "YYYY-MM-DD", buffer, size, ImGuiInputTextFlags_CharsNoBlank);
     auto date = Date::parse(buffer);
     if (!date) return std::nullopt;
