@@ -17,15 +17,18 @@ std::vector<std::string> distinct(const Workspace& workspace, Field field) {
 
 }  // namespace
 
-Result<DrawRequest> drawRequestFrom(const DrawView& view) {
+Result<DrawRequest> drawRequestFrom(const DrawView& view, Language language) {
+    auto problem = [language](const Text& where, const Text& why) { return makeError(where.in(language), why.in(language)); };
     DrawRequest r;
-    if (view.departments.empty()) return makeError("参与部门 / departments", "至少选择一个部门 / choose at least one department");
+    if (view.departments.empty())
+        return problem({"参与部门", "departments"}, {"至少选择一个部门", "choose at least one department"});
     auto date = Date::parse(view.date.data());
-    if (!date) return makeError("抽查日期 / date", date.error().why);
+    if (!date) return problem({"抽查日期", "date"}, {date.error().why, date.error().why});
     auto ratio = parsePercentBp(view.ratio.data());
-    if (!ratio) return makeError("基础比例 / base ratio", ratio.error().why);
+    if (!ratio) return problem({"基础比例", "base ratio"}, {ratio.error().why, ratio.error().why});
     std::string seed = view.seed.data();
-    if (seed.empty()) return makeError("随机种子 / seed", "填写随抽查公开的随机种子 / enter the seed published with the draw");
+    if (seed.empty())
+        return problem({"随机种子", "seed"}, {"填写随抽查公开的随机种子", "enter the seed published with the draw"});
     r.date = *date;
     r.departments = view.departments;
     r.industries = view.industries;

@@ -12,9 +12,9 @@
 
 namespace inspectonce::ui {
 
-// The request the form describes. Errors (in both languages, through Error::why) name the
-// field: no department, a date that is not one, a ratio that is not a percent, no seed.
-Result<DrawRequest> drawRequestFrom(const DrawView& view);
+// The request the form describes. Errors, in `language`, name the field: no department, a
+// date that is not one, a ratio that is not a percent, no seed.
+Result<DrawRequest> drawRequestFrom(const DrawView& view, Language language);
 
 // Each industry and each town of the workspace's enterprises once, sorted (empty ones left out).
 std::vector<std::string> industriesOf(const Workspace& workspace);

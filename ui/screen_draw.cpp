@@ -351,7 +351,7 @@ void drawDrawScreen(AppState& state) {
 
     drawConfigure(state, w, policy);
 
-    auto request = drawRequestFrom(view);
+    auto request = drawRequestFrom(view, state.language);
     if (!request) ImGui::TextColored(kWarningColour, "%s", request.error().message().c_str());
     ImGui::BeginDisabled(!request);
     if (ImGui::Button(state.tr({"抽取", "Run the draw"})) && request) {

@@ -228,21 +228,23 @@ TEST(PlanningVisits, OnlyViolationsTheMoveMakesCountAsIntroduced) {
 
 TEST(PlanningDraw, TheFormNamesWhatTheDrawStillNeeds) {
     ui::DrawView view;
-    EXPECT_FALSE(ui::drawRequestFrom(view).ok());
+    auto none = ui::drawRequestFrom(view, Language::Chinese);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().message(), "参与部门: 至少选择一个部门");
     view.departments = {demo().workspace.departments.front().id};
     std::snprintf(view.date.data(), view.date.size(), "2026-03-16");
     std::snprintf(view.ratio.data(), view.ratio.size(), "abc");
     std::snprintf(view.seed.data(), view.seed.size(), "2026-1");
-    auto bad = ui::drawRequestFrom(view);
+    auto bad = ui::drawRequestFrom(view, Language::English);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().where.find("ratio"), std::string::npos);
     std::snprintf(view.ratio.data(), view.ratio.size(), "2.5");
-    auto good = ui::drawRequestFrom(view);
+    auto good = ui::drawRequestFrom(view, Language::English);
     ASSERT_TRUE(good.ok());
     EXPECT_EQ(good->baseRatioBp, 250);
     EXPECT_EQ(good->seed, "2026-1");
     view.seed.fill(0);
-    EXPECT_NE(ui::drawRequestFrom(view).error().where.find("seed"), std::string::npos);
+    EXPECT_NE(ui::drawRequestFrom(view, Language::English).error().where.find("seed"), std::string::npos);
 
     auto industries = ui::industriesOf(demo().workspace);
     EXPECT_FALSE(industries.empty());
