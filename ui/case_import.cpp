@@ -8,21 +8,20 @@
 namespace inspectonce::ui {
 namespace {
 
-// The rows read and opened; the error is what stopped it (nothing was written then).
-Result<std::vector<int64_t>> openDemandsFile(AppState& state, const workflow::Definition& definition, const std::string& name,
-                                             const std::string& bytes, exchange::Problems& problems) {
-    // A connection of its own to the open workspace file: the session reads the result back.
-    IO_TRY(db, store::Database::open(state.workspace.path(), store::Database::Mode::ReadWrite));
+// The rows read and opened, on the workspace's database; the error is what stopped it
+// (nothing was written then).
+Result<std::vector<int64_t>> openDemandsFile(store::Database& db, const workflow::Definition& definition, const std::string& name,
+                                             const std::string& bytes, Date day, exchange::Problems& problems) {
     exchange::ImportOptions options;
     options.file = name;
-    options.date = state.today;
+    options.date = day;
     options.dryRun = true;  // the exchange layer only reads demands; the workflow opens them
     IO_TRY(read, exchange::importCsv(db, exchange::Table::Demands, bytes, options));
     if (!read.problems.empty()) {
         problems = read.problems;
         return std::vector<int64_t>{};
     }
-    return store::openDemands(db, definition, read.demands, name, state.today, false);
+    return store::openDemands(db, definition, read.demands, name, day, false);
 }
 
 }  // namespace
@@ -44,9 +43,15 @@ void importDemandsCsv(AppState& state, const std::string& name, const std::strin
         return;
     }
     exchange::Problems problems;
-    auto opened = openDemandsFile(state, *definition, name, bytes, problems);
-    if (!opened) {
-        state.say({opened.error().message() + "（未写入任何内容）", opened.error().message() + " (nothing written)"}, true);
+    std::vector<int64_t> opened;
+    Status done = state.workspace.change([&](store::Database& db) -> Status {
+        IO_TRY(ids, openDemandsFile(db, *definition, name, bytes, state.today, problems));
+        if (!problems.empty()) return makeError(name, "rows with problems, nothing written");
+        opened = std::move(ids);
+        return Ok{};
+    });
+    if (!done && problems.empty()) {
+        state.say({done.error().message() + "（未写入任何内容）", done.error().message() + " (nothing written)"}, true);
         return;
     }
     if (!problems.empty()) {
@@ -58,12 +63,7 @@ void importDemandsCsv(AppState& state, const std::string& name, const std::strin
                   true);
         return;
     }
-    // The cases were written beside the session: read the workspace again.
-    if (Status reread = state.workspace.open(state.workspace.path()); !reread) {
-        state.sayError(reread.error());
-        return;
-    }
-    std::string count = std::to_string(opened->size());
+    std::string count = std::to_string(opened.size());
     state.say({name + "：立案 " + count + " 件（" + definition->clause.clause + "）",
                name + ": " + count + " demands opened (" + definition->clause.clause + ")"});
 }

@@ -8,9 +8,8 @@
 
 namespace inspectonce::ui {
 
-Status requestException(const std::string& path, int64_t plan, const std::string& exception, const std::string& clause,
+Status requestException(store::Database& db, int64_t plan, const std::string& exception, const std::string& clause,
                         const std::string& note, Date day) {
-    IO_TRY(db, store::Database::open(path, store::Database::Mode::ReadWrite));
     // The exchange module imports plans but never changes a stored one: this is the only
     // change of a plan the screens make, kept here until the store has an operation for it.
     return db.transaction([&]() -> Status {

@@ -14,13 +14,14 @@
 #include "inspectonce/draw.hpp"
 #include "inspectonce/error.hpp"
 #include "inspectonce/policy.hpp"
+#include "inspectonce/store.hpp"
 #include "inspectonce/workspace.hpp"
 
 namespace inspectonce::ui {
 
-// Sets plan `plan`'s exception (an exceptions.hpp id) in the workspace file at `path`, with
+// Sets plan `plan`'s exception (an exceptions.hpp id) in the workspace database `db`, with
 // an audit entry "plan.exception" dated `day` citing `clause` and carrying `note`.
-Status requestException(const std::string& path, int64_t plan, const std::string& exception, const std::string& clause,
+Status requestException(store::Database& db, int64_t plan, const std::string& exception, const std::string& clause,
                         const std::string& note, Date day);
 
 // The draws of `year` kept in the workspace file, dated on or before `through` when set.

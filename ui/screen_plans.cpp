@@ -236,9 +236,10 @@ void drawExceptionRequest(AppState& state, const Plan& plan, const std::vector<C
     if (request && view.exception >= 0) {
         const CountyException& chosen = exceptions[static_cast<std::size_t>(view.exception)];
         int64_t id = plan.id;  // `plan` is gone once the workspace is read again
-        std::string path = state.workspace.path();
-        Status saved = requestException(path, id, chosen.id, clauseList(chosen.clauses), view.exceptionNote.data(), state.today);
-        if (saved) saved = state.workspace.open(path);  // read the changed plan back
+        std::string note = view.exceptionNote.data();
+        Status saved = state.workspace.change([&](store::Database& db) {
+            return requestException(db, id, chosen.id, clauseList(chosen.clauses), note, state.today);
+        });
         if (!saved) {
             state.sayError(saved.error());
         } else {

@@ -115,6 +115,12 @@ Status WorkspaceSession::saveVisits(const std::vector<Visit>& visits) {
     return remember(Status(Ok{}));
 }
 
+Status WorkspaceSession::change(const std::function<Status(store::Database&)>& work) {
+    if (!db_) return remember(Status(makeError(path_, "no workspace is open")));
+    if (Status done = work(*db_); !done) return remember(done);
+    return remember(reload());
+}
+
 // The stored case, written into the memory copy too (cases are kept in ascending id), so a
 // step on a large workspace does not read it all again.
 void WorkspaceSession::keepCase(const workflow::Case& stored) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,9 @@ public:
     Result<Schedule> scheduleVisits(const PolicyData& policy);
     // Saves `visits` as they are (a visit moved by hand, after the rules were checked).
     Status saveVisits(const std::vector<Visit>& visits);
+    // Any other change: `work` runs on the workspace's database (it makes its own
+    // transaction), then the workspace is read again when it succeeded.
+    Status change(const std::function<Status(store::Database&)>& work);
     Result<workflow::Applied> openCase(const workflow::Definition& definition, workflow::Case subject,
                                        std::string_view transition, const workflow::Actor& actor, Date day,
                                        const workflow::Attributes& data);

@@ -209,7 +209,12 @@ TEST(PlanningScreens, ANewPlanIsSavedThroughTheStoreAndAnExceptionRequested) {
     app.frame();
     EXPECT_TRUE(app.shows("已申请："));
     EXPECT_TRUE(app.shows(exceptions.front().name.zh));
-    EXPECT_FALSE(ui::requestException(app.path(), 999999999, exceptions.front().id, "", "", app.state.today).ok());
+    auto version = app.state.workspace.version();
+    Status unknown = app.state.workspace.change([&](store::Database& db) {
+        return ui::requestException(db, 999999999, exceptions.front().id, "", "", app.state.today);
+    });
+    EXPECT_FALSE(unknown.ok());
+    EXPECT_EQ(app.state.workspace.version(), version);  // refused: nothing read again
 }
 
 TEST(PlanningScreens, TheDrawIsRunPublishedAndVerified) {
