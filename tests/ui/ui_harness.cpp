@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cstdio>
+#include <unistd.h>
 #include <stdexcept>
 
 #include "screens.hpp"
@@ -33,7 +34,9 @@ std::vector<std::string> lines(const char* buffer) {
 
 HeadlessApp::HeadlessApp(const std::string& county, int64_t enterprises, const char* today) {
     static int counter = 0;
-    path_ = std::string(INSPECTONCE_TEST_TMP_DIR) + "/ui-" + county + "-" + std::to_string(++counter) + ".db";
+    // The process id too: CTest runs the tests of this binary in parallel processes.
+    path_ = std::string(INSPECTONCE_TEST_TMP_DIR) + "/ui-" + county + "-" + std::to_string(::getpid()) + "-" +
+            std::to_string(++counter) + ".db";
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path_ + suffix).c_str());
 
     ImGui::CreateContext();
