@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     addPolicyCommands(app, options, exitCode);
     addPolicyCheckCommand(*app.get_subcommand("policy"), options, exitCode);
     addGenerateCommand(app, options, exitCode);
+    addSimulateCommand(app, options, exitCode);
     addScheduleCommands(app, options, exitCode);
     addBenchCommands(app, options, exitCode);
     addClassifyCommands(app, options, exitCode);
