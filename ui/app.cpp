@@ -88,6 +88,7 @@ const Screen kScreens[] = {
     {"demands", {"诉求与投诉", "Demands and complaints"}, drawDemandsScreen},
     {"findings", {"问题整改", "Findings"}, drawFindingsScreen},
     {"reports", {"报表", "Reports"}, drawReportsScreen},
+    {"simulation", {"模拟推演", "Simulation"}, drawSimulationScreen},
     {"policy", {"政策", "Policy"}, drawPolicyScreen},
     {"settings", {"设置与数据", "Settings and data"}, drawSettingsScreen},
 };

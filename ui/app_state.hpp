@@ -16,6 +16,7 @@
 #include "case_views.hpp"
 #include "decision_form.hpp"
 #include "planning_views.hpp"
+#include "simulation_view.hpp"
 #include "workspace_session.hpp"
 #include "workspace_views.hpp"
 
@@ -98,6 +99,7 @@ struct AppState {
     WorkspaceViews views;                // dashboard, enterprises, settings (workspace_views.hpp)
     PlanningViews planning;              // plans, planner, draw (planning_views.hpp)
     CaseViews cases;                     // demands, complaints, findings, reports (case_views.hpp)
+    SimulationView simulation;           // county-years side by side, replayed (simulation_view.hpp)
     PlatformFiles files;
     std::vector<StatusMessage> messages;  // newest last; the status bar shows the last
     // Where named widgets were drawn last frame (x, y, width, height), for end-to-end tests
