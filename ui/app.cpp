@@ -89,6 +89,7 @@ const Screen kScreens[] = {
     {"findings", {"问题整改", "Findings"}, drawFindingsScreen},
     {"reports", {"报表", "Reports"}, drawReportsScreen},
     {"simulation", {"模拟推演", "Simulation"}, drawSimulationScreen},
+    {"exercises", {"培训练习", "Exercises"}, drawExercisesScreen},
     {"policy", {"政策", "Policy"}, drawPolicyScreen},
     {"settings", {"设置与数据", "Settings and data"}, drawSettingsScreen},
 };

@@ -15,6 +15,7 @@
 #include "inspectonce/text.hpp"
 #include "case_views.hpp"
 #include "decision_form.hpp"
+#include "exercise_form.hpp"
 #include "planning_views.hpp"
 #include "simulation_view.hpp"
 #include "workspace_session.hpp"
@@ -100,6 +101,7 @@ struct AppState {
     PlanningViews planning;              // plans, planner, draw (planning_views.hpp)
     CaseViews cases;                     // demands, complaints, findings, reports (case_views.hpp)
     SimulationView simulation;           // county-years side by side, replayed (simulation_view.hpp)
+    ExerciseForm exercises;              // training exercises (exercise_form.hpp)
     PlatformFiles files;
     std::vector<StatusMessage> messages;  // newest last; the status bar shows the last
     // Where named widgets were drawn last frame (x, y, width, height), for end-to-end tests

@@ -26,6 +26,7 @@ void drawDemandsScreen(AppState& state);      // screen_demands.cpp: demands and
 void drawFindingsScreen(AppState& state);     // screen_findings.cpp: findings, rectification, closure list
 void drawReportsScreen(AppState& state);      // screen_reports.cpp: due lists and reports, print, export
 void drawSimulationScreen(AppState& state);   // screen_simulation.cpp: a county-year under the policies, replayed
+void drawExercisesScreen(AppState& state);    // screen_exercises.cpp: training exercises scored by the engines
 void drawPolicyScreen(AppState& state);       // screen_policy.cpp: plugins, rules, decision try-out
 void drawSettingsScreen(AppState& state);     // screen_settings.cpp: county, language, day, data
 

@@ -25,7 +25,7 @@ fs.writeFileSync(SAMPLE, '\ufeff' + [
 ].join('\r\n') + '\r\n');
 // ui/app.cpp kScreens, in the navigation's order; rules and decision are tabs of policy.
 const SCREENS = ['dashboard', 'enterprises', 'plans', 'calendar', 'planner', 'draw', 'demands', 'findings', 'reports',
-                 'policy', 'settings'];
+                 'simulation', 'exercises', 'policy', 'settings'];
 const TODAY = '2026-03-16';
 
 const server = await serve();
@@ -182,9 +182,8 @@ test('a printable page opens in a window of its own, with its print dialog', asy
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const { page, errors } = await open(context, `county=yunhe&today=${TODAY}`);
   await showScreen(page, 'reports');
-  // The due list's "打印" button: its mark when the screen sets one, else where it is drawn.
-  const marks = (await state(page)).marks;
-  const button = marks['print-due'] ?? { x: 600, y: 70, width: 38, height: 18 };
+  // The due list's "打印" button, where the screen drew it.
+  const button = await mark(page, 'print-due');
   const [popup] = await Promise.all([context.waitForEvent('page', { timeout: 5000 }), clickRect(page, button)]);
   await popup.waitForLoadState();
   const printed = await page.evaluate(() => window.inspectonce.printed);

@@ -12,7 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 colours="${here}/../support/png_colours.py"
 shade="247,218,160,12"   # ui/screen_calendar.cpp kBlackoutShade over the background
 # ui::screenIds() (ui/app.cpp): every screen, and the policy screen's rules and decision tabs.
-screens="dashboard enterprises plans calendar planner draw demands findings reports policy settings rules decision"
+screens="dashboard enterprises plans calendar planner draw demands findings reports simulation exercises policy settings rules decision"
 mkdir -p "${out}"
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT

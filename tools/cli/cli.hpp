@@ -49,6 +49,7 @@ void addAuditCommands(CLI::App& app, const Options& options, int& exitCode);    
 // case_command.cpp: case, demand, and finding's open/step/show/list (after addGradingCommands)
 void addCaseCommands(CLI::App& app, const Options& options, int& exitCode);
 void addReportCommands(CLI::App& app, const Options& options, int& exitCode);    // report_command.cpp: due, report
+void addExerciseCommands(CLI::App& app, const Options& options, int& exitCode);  // exercise_command.cpp: list, show, check
 void addSimulateCommand(CLI::App& app, const Options& options, int& exitCode);   // simulate_command.cpp
 // Subcommands of `policy` in files of their own (decide_command.cpp, policy_test_command.cpp).
 void addDecideCommand(CLI::App& policy, const Options& options, int& exitCode);

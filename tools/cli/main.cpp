@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     addAuditCommands(app, options, exitCode);
     addCaseCommands(app, options, exitCode);
     addReportCommands(app, options, exitCode);
+    addExerciseCommands(app, options, exitCode);
 
     try {
         app.parse(argc, argv);

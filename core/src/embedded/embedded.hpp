@@ -26,5 +26,6 @@ struct Files {
 extern const Files calendarFiles;  // policies/calendar/*.json
 extern const Files sdkFiles;       // plugins/sdk/host_exports.txt: what a plugin may import
 extern const Files classifierModels;  // policies/classify/*.model: the text classifiers
+extern const Files exerciseFiles;     // policies/exercises/*.json: training exercises (exercise.hpp)
 
 }  // namespace inspectonce::embedded
