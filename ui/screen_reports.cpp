@@ -38,8 +38,10 @@ void exportButtons(AppState& state, const char* id, const ReportTable& table, co
                    const std::string& subtitle) {
     ImGui::PushID(id);
     if (ImGui::SmallButton(state.tr({"导出 CSV", "Export CSV"}))) saveFile(state, file + ".csv", "text/csv", csvOf(table));
+    markItem(state, std::string("export-") + id);
     ImGui::SameLine();
     if (ImGui::SmallButton(state.tr({"打印", "Print"}))) printPage(state, file + ".html", htmlOf(table, title, subtitle));
+    markItem(state, std::string("print-") + id);  // the end-to-end tests click it
     ImGui::PopID();
 }
 

@@ -61,6 +61,13 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
         message = {{"text", state.messages.back().text.in(state.language)}, {"problem", state.messages.back().problem},
                    {"count", state.messages.size()}};
 
+    // The simulation screen's runs and the replay's day (issue 8), for end-to-end tests.
+    const auto& sim = state.simulation;
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto& run : sim.runs) runs.push_back({{"policy", run.policy}, {"whatIf", run.whatIf}, {"visits", run.figures.visits}});
+    nlohmann::json simulation{{"runs", runs}, {"queued", sim.queued}, {"playing", sim.playing},
+                              {"day", sim.runs.empty() ? "" : sim.runs.front().days[static_cast<std::size_t>(sim.day)].date.iso()}};
+
     // Ready once plugins are loaded and a few frames have been drawn with the font.
     if (state.pluginsLoaded && framesSinceLoad_ < 3) ++framesSinceLoad_;
     nlohmann::json out{{"ready", state.pluginsLoaded && framesSinceLoad_ >= 3},
@@ -84,7 +91,8 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
                        {"marks", marks},
                        {"workspace", workspace},
                        {"message", message},
-                       {"textField", activeTextField()}};
+                       {"textField", activeTextField()},
+                       {"simulation", simulation}};
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;

@@ -176,6 +176,14 @@ int simulateYear(const SimulateArgs& a, const Options& options) {
         };
 
     auto started = std::chrono::steady_clock::now();
+    std::string timings;  // per run, for --timing
+    auto lap = [&, last = started](const std::string& policy) mutable {
+        auto now = std::chrono::steady_clock::now();
+        char line[96];
+        std::snprintf(line, sizeof line, "%s %.3f s; ", policy.c_str(), std::chrono::duration<double>(now - last).count());
+        timings += line;
+        last = now;
+    };
     std::vector<simulate::Run> runs;
     std::vector<PolicyData> changed;  // kept alive while their runs are made
     changed.reserve(counties.size());
@@ -196,10 +204,12 @@ int simulateYear(const SimulateArgs& a, const Options& options) {
         if (!run) return fail(makeError(run.error().where == "year" ? "--year" : run.error().where, run.error().why));
         runs.push_back(std::move(run).value());
         runs.back().whatIf = applied;
+        lap(plugin->id);
     }
     auto none = simulate::run(nullptr, o);
     if (!none) return fail(makeError(none.error().where == "year" ? "--year" : none.error().where, none.error().why));
     runs.push_back(std::move(none).value());
+    lap("none");
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     if (options.json) {
@@ -211,7 +221,7 @@ int simulateYear(const SimulateArgs& a, const Options& options) {
     } else {
         printTable(runs, a, options);
     }
-    if (a.timing) std::fprintf(stderr, "simulated %zu county-years in %.3f s\n", runs.size(), seconds);
+    if (a.timing) std::fprintf(stderr, "simulated %zu county-years in %.3f s (%s)\n", runs.size(), seconds, timings.c_str());
     return kOk;
 }
 
