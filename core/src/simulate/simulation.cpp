@@ -381,6 +381,7 @@ void Simulation::noteEscalated(const WalkedCase& c, Date day) {
 }
 
 Result<Run> Simulation::run() {
+    out_.policy = policy_ ? policy_->county : "none";  // the progress reports name it
     IO_CHECK(prepare());
     // Month m's plans are scheduled on the first working day of month m − 1 (January's on
     // the planning date, before the year): a month's notice for the joint visits.
