@@ -132,4 +132,13 @@ void CaseWalker::actOn(Date day) {
     open_.resize(kept);
 }
 
+void CaseWalker::countOn(Date day, int32_t& open, int32_t& overdue) const {
+    open = static_cast<int32_t>(open_.size());
+    overdue = 0;
+    for (std::size_t index : open_) {
+        auto standing = workflow::standingOn(cases_[index].item, day);
+        if (standing == workflow::Standing::Overdue || standing == workflow::Standing::Escalated) ++overdue;
+    }
+}
+
 }  // namespace inspectonce::simulate_detail

@@ -45,6 +45,9 @@ public:
     void actOn(Date day);
 
     const std::vector<WalkedCase>& cases() const { return cases_; }
+    // The cases open at the end of `day`, and those of them past their deadline (only the
+    // open ones are looked at: the year's closed cases are not walked every day).
+    void countOn(Date day, int32_t& open, int32_t& overdue) const;
 
 private:
     void planNext(WalkedCase& c, Date from);

@@ -47,6 +47,9 @@ struct DayVisit {
     bool exception = false;
 };
 
+// What a plan finds on site is its own draw, whichever visit carries it out.
+uint64_t findingSeedOf(uint64_t seed, int64_t plan) { return seed ^ (static_cast<uint64_t>(plan) * 0x9E3779B97F4A7C15ULL); }
+
 std::optional<double> fraction(int64_t part, int64_t whole) {
     if (whole <= 0) return std::nullopt;
     return static_cast<double>(part) / static_cast<double>(whole);
@@ -175,7 +178,7 @@ Status Simulation::scheduleMonth(int month, Date planningDay) {
         visit.enterprise = enterpriseIndex_.at(v.enterprise);
         for (int64_t id : v.plans) {
             const Plan& plan = *w_.plan(id);
-            visit.members.push_back({departmentIndex(plan.department), plan.unit, options_.seed ^ (static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ULL)});
+            visit.members.push_back({departmentIndex(plan.department), plan.unit, findingSeedOf(options_.seed, id)});
             visit.exception = visit.exception || plan.exception.has_value();
         }
         for (const Member& m : visit.members)
@@ -208,8 +211,7 @@ void Simulation::byOwnDepartments(const std::vector<Plan>& plans) {
         }
         DayVisit visit;
         visit.enterprise = enterpriseIndex_.at(plan.enterprise);
-        visit.members.push_back({departmentIndex(plan.department), plan.unit,
-                                 options_.seed ^ (static_cast<uint64_t>(plan.id) * 0x9E3779B97F4A7C15ULL)});
+        visit.members.push_back({departmentIndex(plan.department), plan.unit, findingSeedOf(options_.seed, plan.id)});
         visit.exception = plan.exception.has_value();
         remember(visit.enterprise, day, plan, false);
         addVisit(day, std::move(visit));
@@ -418,12 +420,7 @@ Result<Run> Simulation::run() {
             visitsOn_.erase(today);
         }
         walker_.actOn(day);
-        for (const WalkedCase& c : walker_.cases()) {
-            if (c.item.closed) continue;
-            ++figures.openCases;
-            auto standing = workflow::standingOn(c.item, day);
-            if (standing == workflow::Standing::Overdue || standing == workflow::Standing::Escalated) ++figures.overdueCases;
-        }
+        walker_.countOn(day, figures.openCases, figures.overdueCases);
         figures.visitsSoFar = out_.figures.visits;
         out_.days.push_back(figures);
     }
