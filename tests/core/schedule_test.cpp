@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "decision_test_support.hpp"
+#include "inspectonce/generate.hpp"
 #include "inspectonce/schedule.hpp"
 
 namespace inspectonce {
@@ -301,6 +302,81 @@ TEST(Schedule, TheSameWorkspaceGivesTheSameSchedule) {
         EXPECT_EQ(first.visits[i].id, static_cast<int64_t>(i + 1));
     }
     EXPECT_EQ(first.figures.visits, first.figures.lowerBound);
+}
+
+// The browser app schedules in steps so the page keeps drawing (ScheduleRun): enterprise by
+// enterprise, it must reach the very schedule of the one-go run, capacity contention and
+// all (a generated county with departments' inspectors per day).
+TEST(Schedule, ARunInStepsGivesTheSameScheduleAsOneGo) {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 300;
+    g.seed = 7;
+    g.year = 2026;
+    auto w = generateWorkspace(g, countyPolicy("yunhe"));
+    ASSERT_TRUE(w) << w.error().message();
+    auto whole = schedule(*w, countyPolicy("yunhe"));
+    ASSERT_TRUE(whole) << whole.error().message();
+
+    auto run = ScheduleRun::start(*w, countyPolicy("yunhe"));
+    ASSERT_TRUE(run) << run.error().message();
+    EXPECT_EQ(run->enterprises(), w->enterprises.size());
+    EXPECT_EQ(run->placed(), 0u);
+    std::size_t steps = 0, placedBefore = 0;
+    for (;;) {
+        auto more = run->step(1);
+        ASSERT_TRUE(more) << more.error().message();
+        ++steps;
+        EXPECT_EQ(run->placed(), placedBefore + 1);  // one enterprise a step: the progress moves evenly
+        placedBefore = run->placed();
+        if (!*more) break;
+    }
+    EXPECT_EQ(steps, w->enterprises.size());
+    auto stepped = run->finish();
+    ASSERT_TRUE(stepped) << stepped.error().message();
+
+    ASSERT_EQ(stepped->visits.size(), whole->visits.size());
+    for (std::size_t i = 0; i < whole->visits.size(); ++i) {
+        EXPECT_EQ(stepped->visits[i].date, whole->visits[i].date);
+        EXPECT_EQ(stepped->visits[i].enterprise, whole->visits[i].enterprise);
+        EXPECT_EQ(stepped->visits[i].plans, whole->visits[i].plans);
+        EXPECT_EQ(stepped->visits[i].code, whole->visits[i].code);
+    }
+    ASSERT_EQ(stepped->refusals.size(), whole->refusals.size());
+    for (std::size_t i = 0; i < whole->refusals.size(); ++i) {
+        EXPECT_EQ(stepped->refusals[i].plan, whole->refusals[i].plan);
+        EXPECT_EQ(stepped->refusals[i].clause.text(), whole->refusals[i].clause.text());
+    }
+    EXPECT_EQ(stepped->figures.lowerBound, whole->figures.lowerBound);
+    EXPECT_EQ(stepped->figures.refusedByClause, whole->figures.refusedByClause);
+    EXPECT_GT(whole->figures.visits, 100);  // a county, not a toy
+}
+
+TEST(Schedule, AStepRunGivesItsScheduleOnlyOnceAndOnlyWhenDone) {
+    Builder b("yunhe");
+    b.enterprise(1);
+    b.enterprise(2);
+    b.plan(1, "market", "food", "2026-03-02", "2026-03-31");
+    b.plan(2, "market", "food", "2026-03-02", "2026-03-31");
+    auto run = ScheduleRun::start(b.w, countyPolicy("yunhe"));
+    ASSERT_TRUE(run);
+    ASSERT_TRUE(run->step(1));
+    auto early = run->finish();
+    ASSERT_FALSE(early);
+    EXPECT_NE(early.error().message().find("1 enterprises are not placed yet"), std::string::npos) << early.error().message();
+    ASSERT_TRUE(run->step(5));
+    auto done = run->finish();
+    ASSERT_TRUE(done) << done.error().message();
+    EXPECT_EQ(done->visits.size(), 2u);
+    EXPECT_FALSE(run->finish());  // the schedule was handed over
+}
+
+TEST(Schedule, AStepRunRefusesAWorkspaceOfAnotherCounty) {
+    Builder b("wuxi");
+    b.enterprise(1);
+    auto run = ScheduleRun::start(b.w, countyPolicy("yunhe"));
+    ASSERT_FALSE(run);
+    EXPECT_NE(run.error().message().find("the workspace is for 'wuxi' but the policy is 'yunhe'"), std::string::npos);
 }
 
 TEST(Schedule, TheCheckerCatchesABrokenSchedule) {

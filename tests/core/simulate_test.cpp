@@ -47,6 +47,40 @@ TEST(Simulate, TheSameSeedGivesTheSameYear) {
     EXPECT_NE(dump(runOf(&countyPolicy("yunhe"))), dump(runOf(&countyPolicy("yunhe"), small(400, 4))));
 }
 
+// The simulation screen lives the year in steps so the page keeps drawing (YearRun): a day
+// at a time it must reach the very year of the one-go run.
+TEST(Simulate, AYearInStepsIsTheYearInOneGo) {
+    auto year = simulate::YearRun::start(&countyPolicy("pingyang"), small());
+    ASSERT_TRUE(year) << year.error().message();
+    EXPECT_EQ(year->policy(), "pingyang");
+    EXPECT_EQ(year->daysInYear(), 365);
+    int steps = 0;
+    for (;;) {
+        auto more = year->step(1);
+        ASSERT_TRUE(more) << more.error().message();
+        ++steps;
+        EXPECT_EQ(year->daysDone(), steps);
+        if (!*more) break;
+    }
+    EXPECT_EQ(steps, 365);
+    auto stepped = year->finish();
+    ASSERT_TRUE(stepped) << stepped.error().message();
+    EXPECT_EQ(dump(*stepped), dump(runOf(&countyPolicy("pingyang"))));
+    EXPECT_EQ(stepped->name.en, countyPolicy("pingyang").name.en);
+    EXPECT_FALSE(year->finish());  // the year was handed over
+}
+
+TEST(Simulate, AYearInStepsGivesNothingBeforeItsLastDay) {
+    auto year = simulate::YearRun::start(nullptr, small());
+    ASSERT_TRUE(year);
+    EXPECT_EQ(year->policy(), "none");
+    ASSERT_TRUE(year->step(100));
+    EXPECT_EQ(year->daysDone(), 100);
+    auto early = year->finish();
+    ASSERT_FALSE(early);
+    EXPECT_NE(early.error().message().find("265 days of the year are left"), std::string::npos) << early.error().message();
+}
+
 TEST(Simulate, EveryPolicyMeetsTheSameYear) {
     simulate::Run none = runOf(nullptr);
     for (const char* county : {"dinghai", "pingyang", "wuxi", "yuancheng", "yunhe"}) {

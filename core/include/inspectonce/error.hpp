@@ -30,7 +30,9 @@ public:
     T& value() & { assert(ok()); return std::get<0>(state_); }
     T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
     const T* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
 
     const Error& error() const { assert(!ok()); return std::get<1>(state_); }
 

@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,31 @@ struct ScheduleOptions {
 // calendar, a policy that does not load); refusals are results, not errors.
 Result<Schedule> schedule(const Workspace& workspace, const PolicyData& policy, const ScheduleOptions& options = {},
                           const WorkCalendar& calendar = WorkCalendar::official());
+
+// The same run in steps, for a caller that must keep drawing (the browser app shows its
+// progress instead of freezing on a large workspace): start, step until it says no
+// enterprise is left, finish. schedule() is exactly that, so both give the same schedule.
+// The workspace and the policy must outlive the run and stay unchanged while it lasts.
+class ScheduleRun {
+public:
+    static Result<ScheduleRun> start(const Workspace& workspace, const PolicyData& policy, const ScheduleOptions& options = {},
+                                     const WorkCalendar& calendar = WorkCalendar::official());
+    // Places up to `enterprises` more enterprises (in USCC order); whether any are left.
+    Result<bool> step(std::size_t enterprises);
+    std::size_t placed() const;
+    std::size_t enterprises() const;
+    // The schedule, once every enterprise is placed (an error before).
+    Result<Schedule> finish();
+
+    ScheduleRun(ScheduleRun&&) noexcept;
+    ScheduleRun& operator=(ScheduleRun&&) noexcept;
+    ~ScheduleRun();
+
+private:
+    struct State;
+    explicit ScheduleRun(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
 
 // Re-validates a schedule independently of how it was made: every visit on a lawful day
 // for its enterprise, inside every member's window, noticed early enough, within capacity,

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,6 +151,32 @@ struct Run {
 // department's own). Errors: options out of range, a year the calendar does not know, a
 // county that does not generate.
 Result<Run> run(const PolicyData* policy, const Options& options, const WorkCalendar& calendar = WorkCalendar::official());
+
+// The same year in steps, for a caller that must keep drawing (the simulation screen shows
+// its progress instead of freezing): start (the county generated, its year drawn), step
+// until no day is left, finish. run() is exactly that, so both give the same Run. The
+// policies (and options.county) must outlive the run.
+class YearRun {
+public:
+    static Result<YearRun> start(const PolicyData* policy, const Options& options,
+                                 const WorkCalendar& calendar = WorkCalendar::official());
+    // Lives through up to `days` more days; whether any are left.
+    Result<bool> step(int days);
+    int daysDone() const;
+    int daysInYear() const;
+    const std::string& policy() const;  // the policy's county id, or "none"
+    // The year, once every day is lived (an error before).
+    Result<Run> finish();
+
+    YearRun(YearRun&&) noexcept;
+    YearRun& operator=(YearRun&&) noexcept;
+    ~YearRun();
+
+private:
+    struct State;
+    explicit YearRun(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
 
 // The figures side by side: one row per figure, one value per run, as the CLI and the UI
 // show them. Values are formatted ("0.612", "—" when unset).

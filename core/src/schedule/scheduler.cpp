@@ -81,7 +81,13 @@ public:
     Scheduler(const Workspace& w, const PolicyData& p, const ScheduleOptions& o, const WorkCalendar& c)
         : w_(w), policy_(p), options_(o), calendar_(c) {}
 
-    Result<Schedule> run();
+    // The run in three parts, so a caller can draw between enterprises (ScheduleRun).
+    Status begin();
+    // Places up to `count` more enterprises; whether any are left.
+    Result<bool> placeSome(std::size_t count);
+    Result<Schedule> end();
+    std::size_t placed() const { return next_; }
+    std::size_t enterprises() const { return order_.size(); }
 
 private:
     Status index();
@@ -117,6 +123,9 @@ private:
     Leads leads_[2];
     std::optional<const Lead*> mustFiling_[2];
     std::unordered_map<int64_t, std::vector<Obligation>> owedBy_;  // exception plan → what it owes if it goes ahead
+    std::vector<std::size_t> order_;  // enterprises in USCC order
+    std::size_t next_ = 0;            // the next of order_ to place
+    bool ended_ = false;              // end() hands out_ over once
 };
 
 Status Scheduler::index() {
@@ -579,20 +588,31 @@ Status Scheduler::placeEnterprise(std::size_t e) {
     return Ok{};
 }
 
-Result<Schedule> Scheduler::run() {
+Status Scheduler::begin() {
     IO_CHECK(index());
     for (const auto& p : w_.plans) {
         ++out_.figures.plans;
         out_.figures.planItems += static_cast<int64_t>(p.items.size());
     }
     // In USCC order, whatever the workspace's order: capacity goes to earlier enterprises first.
-    std::vector<std::size_t> order(w_.enterprises.size());
-    for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    order_.resize(w_.enterprises.size());
+    for (std::size_t e = 0; e < order_.size(); ++e) order_[e] = e;
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
         return w_.enterprises[a].enterprise.code.str() < w_.enterprises[b].enterprise.code.str();
     });
     bookExceptions();
-    for (std::size_t e : order) IO_CHECK(placeEnterprise(e));
+    return Ok{};
+}
+
+Result<bool> Scheduler::placeSome(std::size_t count) {
+    for (std::size_t stop = std::min(order_.size(), next_ + count); next_ < stop; ++next_) IO_CHECK(placeEnterprise(order_[next_]));
+    return next_ < order_.size();
+}
+
+Result<Schedule> Scheduler::end() {
+    if (ended_) return makeError("schedule", "this run has already given its schedule");
+    if (next_ < order_.size())
+        return makeError("schedule", std::to_string(order_.size() - next_) + " enterprises are not placed yet: step the run to its end first");
     if (policy_.document.inForceFrom || policy_.document.inForceUntil) {
         const auto& d = policy_.document;
         std::string from = d.inForceFrom ? d.inForceFrom->iso() : "", until = d.inForceUntil ? d.inForceUntil->iso() : "";
@@ -627,6 +647,7 @@ Result<Schedule> Scheduler::run() {
                          ? static_cast<double>(f.nonSitePlans) / static_cast<double>(f.nonSitePlans + f.scheduledPlans)
                          : 0.0;
     f.ratio = f.lowerBound ? static_cast<double>(f.visits) / static_cast<double>(f.lowerBound) : 1.0;
+    ended_ = true;
     return std::move(out_);
 }
 
@@ -634,10 +655,36 @@ Result<Schedule> Scheduler::run() {
 
 Result<Schedule> schedule(const Workspace& workspace, const PolicyData& policy, const ScheduleOptions& options,
                           const WorkCalendar& calendar) {
+    IO_TRY(run, ScheduleRun::start(workspace, policy, options, calendar));
+    for (;;) {
+        IO_TRY(more, run.step(run.enterprises()));
+        if (!more) break;
+    }
+    return run.finish();
+}
+
+struct ScheduleRun::State {
+    Scheduler scheduler;
+};
+
+ScheduleRun::ScheduleRun(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ScheduleRun::ScheduleRun(ScheduleRun&&) noexcept = default;
+ScheduleRun& ScheduleRun::operator=(ScheduleRun&&) noexcept = default;
+ScheduleRun::~ScheduleRun() = default;
+
+Result<ScheduleRun> ScheduleRun::start(const Workspace& workspace, const PolicyData& policy, const ScheduleOptions& options,
+                                       const WorkCalendar& calendar) {
     IO_CHECK(validate(workspace));
     if (workspace.county != policy.county)
         return makeError("workspace county", "the workspace is for '" + workspace.county + "' but the policy is '" + policy.county + "'");
-    return Scheduler(workspace, policy, options, calendar).run();
+    auto state = std::make_unique<State>(State{Scheduler(workspace, policy, options, calendar)});
+    IO_CHECK(state->scheduler.begin());
+    return ScheduleRun(std::move(state));
 }
+
+Result<bool> ScheduleRun::step(std::size_t enterprises) { return state_->scheduler.placeSome(enterprises); }
+std::size_t ScheduleRun::placed() const { return state_->scheduler.placed(); }
+std::size_t ScheduleRun::enterprises() const { return state_->scheduler.enterprises(); }
+Result<Schedule> ScheduleRun::finish() { return state_->scheduler.end(); }
 
 }  // namespace inspectonce

@@ -67,10 +67,17 @@ public:
           calendar_(calendar),
           walker_(w_, calendar, {[this](const WalkedCase& c, Date day) { noteEscalated(c, day); }, nullptr}) {}
 
-    Result<Run> run();
+    // The year in three parts, so a caller can draw between days (YearRun).
+    Status begin();
+    // Lives through up to `days` more days of the year; whether any are left.
+    Result<bool> advance(int days);
+    Result<Run> end();
+    int daysDone() const { return static_cast<int>(out_.days.size()); }
+    int daysInYear() const { return yearDays_; }
 
 private:
     Status prepare();
+    Status liveThrough(Date day);
     Status scheduleMonth(int month, Date planningDay);
     void byOwnDepartments(const std::vector<Plan>& plans);
     void addVisit(Date day, DayVisit visit);
@@ -111,6 +118,12 @@ private:
     int64_t plansInJointVisits_ = 0;
     int64_t demandsInWorkflow_ = 0, complaintsInWorkflow_ = 0;
     Date firstDay_;
+    // Where begin() left the year: month m's plans are scheduled on batchDay_[m].
+    std::vector<Date> batchDay_;
+    std::size_t nextEvent_ = 0, nextGrade_ = 0;
+    Date day_;           // the next day to live through
+    int yearDays_ = 0;
+    bool ended_ = false;
 };
 
 Status Simulation::prepare() {
@@ -382,50 +395,64 @@ void Simulation::noteEscalated(const WalkedCase& c, Date day) {
              escalation ? escalation->clause.clause : c.definition->clause.clause);
 }
 
-Result<Run> Simulation::run() {
+Status Simulation::begin() {
     out_.policy = policy_ ? policy_->county : "none";  // the progress reports name it
     IO_CHECK(prepare());
     // Month m's plans are scheduled on the first working day of month m − 1 (January's on
     // the planning date, before the year): a month's notice for the joint visits.
-    std::vector<Date> batchDay(13, firstDay_);
+    batchDay_.assign(13, firstDay_);
     for (int month = 2; month <= 12; ++month) {
         IO_TRY(start, Date::fromYmd(w_.year, month - 1, 1));
         IO_TRY(working, calendar_.addWorkdays(start.plusDays(-1), 1));
-        batchDay[static_cast<std::size_t>(month)] = working;
+        batchDay_[static_cast<std::size_t>(month)] = working;
     }
-    Date planningDate = w_.planningDate;
-    std::size_t nextEvent = 0, nextGrade = 0;
-    Date day = firstDay_;
-    for (; day.year() == w_.year; day = day.plusDays(1)) {
-        if (day.day() == 1 && options_.progress) options_.progress(out_.policy, day.month());
-        for (int month = 1; month <= 12; ++month)
-            if (batchDay[static_cast<std::size_t>(month)] == day)
-                IO_CHECK(scheduleMonth(month, month == 1 ? planningDate : day));
-        DayFigures figures;
-        figures.date = day;
-        for (; nextGrade < draws_.gradeChanges.size() && draws_.gradeChanges[nextGrade].date == day; ++nextGrade) {
-            const GradeChange& change = draws_.gradeChanges[nextGrade];
-            w_.enterprises[static_cast<std::size_t>(change.enterprise)].enterprise.grade = change.to;
-            ++out_.figures.gradeChanges;
-        }
-        for (; nextEvent < draws_.events.size() && draws_.events[nextEvent].date == day; ++nextEvent) {
-            const Event& event = draws_.events[nextEvent];
-            if (event.kind == EventKind::Demand || event.kind == EventKind::Complaint)
-                IO_CHECK(written(event, day, figures));
-            else
-                IO_CHECK(unplanned(event, day, figures));
-        }
-        if (auto today = visitsOn_.find(day.dayNumber()); today != visitsOn_.end()) {
-            for (const DayVisit& visit : today->second) IO_CHECK(makeVisit(visit, day, figures));
-            visitsOn_.erase(today);
-        }
-        walker_.actOn(day);
-        walker_.countOn(day, figures.openCases, figures.overdueCases);
-        figures.visitsSoFar = out_.figures.visits;
-        out_.days.push_back(figures);
+    IO_TRY(last, Date::fromYmd(w_.year, 12, 31));
+    yearDays_ = last.dayNumber() - firstDay_.dayNumber() + 1;
+    day_ = firstDay_;
+    return Ok{};
+}
+
+Result<bool> Simulation::advance(int days) {
+    for (int n = 0; n < days && day_.year() == w_.year; ++n, day_ = day_.plusDays(1)) IO_CHECK(liveThrough(day_));
+    return day_.year() == w_.year;
+}
+
+Status Simulation::liveThrough(Date day) {
+    if (day.day() == 1 && options_.progress) options_.progress(out_.policy, day.month());
+    for (int month = 1; month <= 12; ++month)
+        if (batchDay_[static_cast<std::size_t>(month)] == day) IO_CHECK(scheduleMonth(month, month == 1 ? w_.planningDate : day));
+    DayFigures figures;
+    figures.date = day;
+    for (; nextGrade_ < draws_.gradeChanges.size() && draws_.gradeChanges[nextGrade_].date == day; ++nextGrade_) {
+        const GradeChange& change = draws_.gradeChanges[nextGrade_];
+        w_.enterprises[static_cast<std::size_t>(change.enterprise)].enterprise.grade = change.to;
+        ++out_.figures.gradeChanges;
     }
-    IO_CHECK(finish(day.plusDays(-1)));
+    for (; nextEvent_ < draws_.events.size() && draws_.events[nextEvent_].date == day; ++nextEvent_) {
+        const Event& event = draws_.events[nextEvent_];
+        if (event.kind == EventKind::Demand || event.kind == EventKind::Complaint)
+            IO_CHECK(written(event, day, figures));
+        else
+            IO_CHECK(unplanned(event, day, figures));
+    }
+    if (auto today = visitsOn_.find(day.dayNumber()); today != visitsOn_.end()) {
+        for (const DayVisit& visit : today->second) IO_CHECK(makeVisit(visit, day, figures));
+        visitsOn_.erase(today);
+    }
+    walker_.actOn(day);
+    walker_.countOn(day, figures.openCases, figures.overdueCases);
+    figures.visitsSoFar = out_.figures.visits;
+    out_.days.push_back(figures);
+    return Ok{};
+}
+
+Result<Run> Simulation::end() {
+    if (ended_) return makeError("simulate", "this run has already given its year");
+    if (day_.year() == w_.year)
+        return makeError("simulate", std::to_string(yearDays_ - daysDone()) + " days of the year are left: step the run to its end first");
+    IO_CHECK(finish(day_.plusDays(-1)));
     if (options_.progress) options_.progress(out_.policy, 13);
+    ended_ = true;
     return std::move(out_);
 }
 
@@ -478,7 +505,19 @@ Status Simulation::finish(Date lastDay) {
 
 }  // namespace
 
-Result<Run> run(const PolicyData* policy, const Options& options, const WorkCalendar& calendar) {
+struct YearRun::State {
+    Options options;
+    std::unique_ptr<Simulation> simulation;
+    Text name;
+    std::string policy, generatedAs;
+};
+
+YearRun::YearRun(std::unique_ptr<State> state) : state_(std::move(state)) {}
+YearRun::YearRun(YearRun&&) noexcept = default;
+YearRun& YearRun::operator=(YearRun&&) noexcept = default;
+YearRun::~YearRun() = default;
+
+Result<YearRun> YearRun::start(const PolicyData* policy, const Options& options, const WorkCalendar& calendar) {
     if (options.enterprises < 1 || options.enterprises > 1000000)
         return makeError("enterprises", std::to_string(options.enterprises) + " is out of range: 1 to 1000000");
     const PolicyData* county = options.county ? options.county : policy;
@@ -491,14 +530,38 @@ Result<Run> run(const PolicyData* policy, const Options& options, const WorkCale
     IO_TRY(workspace, generateWorkspace(generate, *county, calendar));
     IO_TRY(draws, drawYear(workspace, options.seed, calendar));
     if (policy) workspace.county = policy->county;
-    Simulation simulation(policy, *county, std::move(workspace), std::move(draws), options, calendar);
-    IO_TRY(result, simulation.run());
-    result.policy = policy ? policy->county : "none";
-    result.name = policy ? policy->name : Text{"无政策（各部门自行检查）", "no policy (each department on its own)"};
-    result.generatedAs = county->county;
-    result.year = options.year;
-    result.seed = options.seed;
+    auto state = std::make_unique<State>();
+    state->options = options;  // the simulation keeps a reference: it lives here, beside it
+    state->simulation = std::make_unique<Simulation>(policy, *county, std::move(workspace), std::move(draws), state->options, calendar);
+    state->policy = policy ? policy->county : "none";
+    state->name = policy ? policy->name : Text{"无政策（各部门自行检查）", "no policy (each department on its own)"};
+    state->generatedAs = county->county;
+    IO_CHECK(state->simulation->begin());
+    return YearRun(std::move(state));
+}
+
+Result<bool> YearRun::step(int days) { return state_->simulation->advance(days); }
+int YearRun::daysDone() const { return state_->simulation->daysDone(); }
+int YearRun::daysInYear() const { return state_->simulation->daysInYear(); }
+const std::string& YearRun::policy() const { return state_->policy; }
+
+Result<Run> YearRun::finish() {
+    IO_TRY(result, state_->simulation->end());
+    result.policy = state_->policy;
+    result.name = state_->name;
+    result.generatedAs = state_->generatedAs;
+    result.year = state_->options.year;
+    result.seed = state_->options.seed;
     return result;
+}
+
+Result<Run> run(const PolicyData* policy, const Options& options, const WorkCalendar& calendar) {
+    IO_TRY(year, YearRun::start(policy, options, calendar));
+    for (;;) {
+        IO_TRY(more, year.step(year.daysInYear()));
+        if (!more) break;
+    }
+    return year.finish();
 }
 
 }  // namespace inspectonce::simulate
