@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include "screens.hpp"
 #include "widgets.hpp"
@@ -38,8 +40,16 @@ void AppState::loadPluginFile(const std::string& path, const std::string& name) 
 }
 
 void AppState::runLong(Text what, std::function<void(AppState&)> run) {
-    longWork.push_back(LongWork{std::move(what), std::move(run), 0});
+    runSteps(std::move(what), [run = std::move(run)](AppState& state) {
+        run(state);
+        return WorkStep{};
+    });
 }
+
+void AppState::runSteps(Text what, std::function<WorkStep(AppState&)> step, std::function<void(AppState&)> cancel) {
+    longWork.push_back(LongWork{std::move(what), std::move(step), std::move(cancel), 0, 0});
+}
+
 
 const LoadedPlugin* AppState::workspacePlugin() const {
     const Workspace* w = workspace.workspace();
@@ -149,24 +159,53 @@ void drawStatusBar(AppState& state) {
     }
 }
 
-// The overlay of long work; the work runs once the overlay has been on screen (the frame
-// that shows it has been presented), then the overlay goes.
+// Runs slices of the first queued work until the frame's time is used or it is done.
+void stepLongWork(AppState& state) {
+    auto until = std::chrono::steady_clock::now() + state.workSlice;
+    AppState::LongWork& work = state.longWork.front();
+    do {
+        AppState::WorkStep step = work.step(state);
+        work.fraction = std::clamp(step.fraction, 0.0, 1.0);
+        if (step.done) {
+            state.longWork.pop_front();
+            return;
+        }
+    } while (std::chrono::steady_clock::now() < until);
+}
+
+// The modal overlay of long work. The work starts once the overlay has been on screen (the
+// frame that shows it has been presented), then runs a slice each frame.
 void drawLongWork(AppState& state) {
     if (state.longWork.empty()) return;
+    if (!ImGui::IsPopupOpen("##working")) ImGui::OpenPopup("##working");
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowFocus();
-    ImGui::Begin("##working", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings);
-    ImGui::Text("%s…", state.tr(state.longWork.front().what));
-    ImGui::TextDisabled("%s", state.tr({"大型工作区需要几秒钟，请稍候", "A large workspace takes a few seconds"}));
+    if (!ImGui::BeginPopupModal("##working", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoDecoration |
+                                                          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    AppState::LongWork& work = state.longWork.front();
+    ImGui::Text("%s…", state.tr(work.what));
+    char percent[16];
+    std::snprintf(percent, sizeof percent, "%.0f%%", work.fraction * 100);
+    ImGui::ProgressBar(static_cast<float>(work.fraction), ImVec2(ImGui::GetFontSize() * 18, 0), percent);
+    markItem(state, "work-progress");
     if (state.longWork.size() > 1) ImGui::TextDisabled("%s %zu", state.tr({"排队：", "queued:"}), state.longWork.size() - 1);
-    ImGui::End();
-    if (++state.longWork.front().framesShown < 3) return;
-    AppState::LongWork work = std::move(state.longWork.front());
-    state.longWork.pop_front();
-    work.run(state);
+    bool cancelled = false;
+    if (work.cancel) {
+        cancelled = ImGui::Button(state.tr({"取消", "Cancel"}));
+        markItem(state, "work-cancel");
+    }
+    if (cancelled) {
+        AppState::LongWork stopped = std::move(state.longWork.front());
+        state.longWork.pop_front();
+        stopped.cancel(state);
+        state.say({"已取消：" + stopped.what.zh, "Cancelled: " + stopped.what.en});
+    } else if (++work.framesShown >= 3) {
+        stepLongWork(state);
+    }
+    if (state.longWork.empty()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 }  // namespace

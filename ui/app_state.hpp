@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
@@ -108,16 +109,31 @@ struct AppState {
     // and the browser's input bridge: widgets.hpp markItem.
     std::map<std::string, std::array<float, 4>> marks;
 
-    // Work that takes seconds on a large workspace (scheduling, importing): the app first
-    // draws a "working" overlay for a few frames, so the official sees what is happening and
-    // why the screen waits, then runs it (app.cpp); queued work runs in order.
+    // Work that takes seconds on a large workspace (scheduling, importing, simulating). It
+    // runs between frames in slices of a few tens of milliseconds (app.cpp) under a modal
+    // overlay that says what it is, how far it has gone and offers to cancel: the page keeps
+    // drawing and the browser never sees a frozen tab. The overlay also keeps the official
+    // from changing the workspace while work reads it. Queued work runs in order.
+    struct WorkStep {
+        bool done = true;
+        double fraction = 1;  // 0–1, how far the work has gone
+    };
     struct LongWork {
         Text what;
-        std::function<void(AppState&)> run;
+        std::function<WorkStep(AppState&)> step;   // one slice of the work
+        std::function<void(AppState&)> cancel;     // empty: it cannot be stopped half-way
+        double fraction = 0;
         int framesShown = 0;
     };
     std::deque<LongWork> longWork;
+    // How long a frame's slices of long work may run: long enough to get on, short enough that
+    // the page keeps drawing (tests set 0: one slice a frame).
+    std::chrono::milliseconds workSlice{40};
+    // Work done in one go (after its overlay has been shown).
     void runLong(Text what, std::function<void(AppState&)> run);
+    // Work done in slices: `step` is called until it says done; `cancel` (when given) undoes
+    // what the slices did so far, and the official may press it.
+    void runSteps(Text what, std::function<WorkStep(AppState&)> step, std::function<void(AppState&)> cancel = {});
 
     // The plugin of the workspace's county (screens about the workspace use its rules), or null.
     const LoadedPlugin* workspacePlugin() const;

@@ -19,11 +19,6 @@
 
 namespace inspectonce::ui {
 
-// Sets plan `plan`'s exception (an exceptions.hpp id) in the workspace database `db`, with
-// an audit entry "plan.exception" dated `day` citing `clause` and carrying `note`.
-Status requestException(store::Database& db, int64_t plan, const std::string& exception, const std::string& clause,
-                        const std::string& note, Date day);
-
 // The draws of `year` kept in the workspace file, dated on or before `through` when set.
 Result<std::vector<PastDraw>> storedDraws(const std::string& path, int year, std::optional<Date> through = std::nullopt);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "inspectonce/documents.hpp"
 #include "inspectonce/inspection_code.hpp"
@@ -28,21 +29,66 @@ std::string joinedClauses(const std::vector<std::string>& clauses) {
     return out;
 }
 
-void runScheduler(AppState& state) {
+// Enterprises a slice places: a few milliseconds of work, so the slice's time is kept.
+constexpr std::size_t kEnterprisesPerStep = 25;
+
+void finishScheduling(AppState& state, Schedule made) {
     PlannerView& view = state.planning.planner;
-    if (!state.workspacePlugin()) return;  // the workspace went while the run waited its turn
-    const PolicyData& policy = state.workspacePlugin()->policy;
-    auto made = state.workspace.scheduleVisits(policy);
-    if (!made) {
-        state.sayError(made.error());
+    if (Status saved = state.workspace.saveVisits(made.visits); !saved) {
+        state.sayError(saved.error());
         return;
     }
-    const auto& f = made->figures;
+    const auto& f = made.figures;
     state.say({"排期完成：" + grouped(f.visits) + " 次入企检查，下界 " + grouped(f.lowerBound),
                "Scheduled: " + grouped(f.visits) + " visits, lower bound " + grouped(f.lowerBound)});
-    view.lastRun = std::move(*made);
+    view.lastRun = std::move(made);
     view.move = VisitMove{};
     view.baselineVersion = ~uint64_t{0};
+}
+
+// The scheduler in slices (ScheduleRun) under the long-work overlay: a county of 100 000
+// enterprises takes seconds, and the page keeps drawing its progress. Nothing is saved
+// until the last enterprise is placed, so a cancelled run leaves the workspace as it was.
+void startScheduling(AppState& state) {
+    struct Running {
+        std::optional<ScheduleRun> run;
+        uint64_t version = 0;  // the workspace the run reads; the overlay keeps it unchanged
+    };
+    auto running = std::make_shared<Running>();
+    state.runSteps(
+        {"正在排期", "Scheduling"},
+        [running](AppState& s) -> AppState::WorkStep {
+            const Workspace* w = s.workspace.workspace();
+            const LoadedPlugin* plugin = s.workspacePlugin();
+            if (!w || !plugin) return {};  // the workspace went while the run waited its turn
+            if (!running->run) {
+                auto started = ScheduleRun::start(*w, plugin->policy);
+                if (!started) {
+                    s.sayError(started.error());
+                    return {};
+                }
+                running->run = std::move(started).value();
+                running->version = s.workspace.version();
+                return {false, 0};
+            }
+            if (s.workspace.version() != running->version) {
+                s.say({"工作区在排期时被修改，排期已停止", "The workspace changed while scheduling: the run stopped"}, true);
+                return {};
+            }
+            ScheduleRun& run = *running->run;
+            auto more = run.step(kEnterprisesPerStep);
+            if (!more) {
+                s.sayError(more.error());
+                return {};
+            }
+            double placed = static_cast<double>(run.placed()) / static_cast<double>(std::max<std::size_t>(run.enterprises(), 1));
+            if (*more) return {false, placed};
+            auto made = run.finish();
+            if (!made) s.sayError(made.error());
+            else finishScheduling(s, std::move(made).value());
+            return {};
+        },
+        [](AppState&) {});  // nothing is saved before the end: cancelling drops the run
 }
 
 void drawFigures(AppState& state, const Workspace& w, const PolicyData& policy, const Schedule& run) {
@@ -439,8 +485,8 @@ void drawPlannerScreen(AppState& state) {
     const Workspace& w = *state.workspace.workspace();
     const PolicyData& policy = state.workspacePlugin()->policy;
 
-    // A large workspace takes seconds: the app shows what it is doing first (AppState::runLong).
-    if (ImGui::Button(state.tr({"运行排期", "Run the scheduler"}))) state.runLong({"正在排期", "Scheduling"}, runScheduler);
+    // A large workspace takes seconds: the run goes in slices under a progress overlay (startScheduling).
+    if (ImGui::Button(state.tr({"运行排期", "Run the scheduler"}))) startScheduling(state);
     markItem(state, "run-scheduler");
     ImGui::SameLine();
     ImGui::TextDisabled("%s %s · %s %s", state.tr({"计划", "plans"}), grouped(static_cast<int64_t>(w.plans.size())).c_str(),

@@ -238,7 +238,7 @@ void drawExceptionRequest(AppState& state, const Plan& plan, const std::vector<C
         int64_t id = plan.id;  // `plan` is gone once the workspace is read again
         std::string note = view.exceptionNote.data();
         Status saved = state.workspace.change([&](store::Database& db) {
-            return requestException(db, id, chosen.id, clauseList(chosen.clauses), note, state.today);
+            return store::requestPlanException(db, id, chosen.id, clauseList(chosen.clauses), note, state.today);
         });
         if (!saved) {
             state.sayError(saved.error());

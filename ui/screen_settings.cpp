@@ -20,7 +20,7 @@ const TableChoice kTables[] = {{exchange::Table::Enterprises, "enterprises", {"�
                                {exchange::Table::Departments, "departments", {"部门", "Departments"}},
                                {exchange::Table::Plans, "plans", {"检查计划", "Plans"}},
                                {exchange::Table::Demands, "demands", {"诉求", "Demands"}}};
-const int64_t kDemoSizes[] = {300, 5000, 100000};
+const int64_t kDemoSizes[] = {300, 5000, 20000, 100000};
 
 void drawWorkingDay(AppState& state) {
     sectionTitle(state, {"办公日", "Working day"});
@@ -118,21 +118,31 @@ void drawDemo(AppState& state) {
         for (int i = 0; i < static_cast<int>(std::size(kDemoSizes)); ++i) {
             std::string label = grouped(kDemoSizes[i]) + state.tr({" 家企业", " enterprises"});
             if (ImGui::Selectable(label.c_str(), i == view.demoSize)) view.demoSize = i;
+            markItem(state, "demo-size-" + std::to_string(kDemoSizes[i]));
         }
         ImGui::EndCombo();
     }
+    markItem(state, "demo-size");
     ImGui::SameLine();
     if (ImGui::Button(state.tr({"生成并替换当前工作区", "Generate, replacing this workspace"}))) ImGui::OpenPopup("confirm-demo");
+    markItem(state, "demo-generate");
     if (ImGui::BeginPopup("confirm-demo")) {
         ImGui::TextUnformatted(state.tr({"当前工作区的全部数据将被替换。先导出备份？", "Everything in this workspace will be replaced. Export a copy first?"}));
         if (ImGui::Button(state.tr({"替换", "Replace"}))) {
-            const auto& plugin = plugins[static_cast<std::size_t>(view.demoCounty)];
-            auto demo = demoWorkspace(plugin.policy, state.today, kDemoSizes[view.demoSize]);
-            Status made = demo ? state.workspace.replace(*demo) : Status(demo.error());
-            if (!made) state.sayError(made.error());
-            else state.say({"已生成 " + plugin.policy.name.zh + " 示范工作区", "Demo workspace of " + plugin.policy.name.en + " generated"});
+            // 100 000 enterprises take seconds: under the long-work overlay.
+            std::string county = plugins[static_cast<std::size_t>(view.demoCounty)].id;
+            int64_t enterprises = kDemoSizes[view.demoSize];
+            state.runLong({"正在生成示范工作区", "Generating the demo workspace"}, [county, enterprises](AppState& s) {
+                const LoadedPlugin* plugin = s.plugins.find(county);
+                if (!plugin) return;  // the plugin went while the work waited its turn
+                auto demo = demoWorkspace(plugin->policy, s.today, enterprises);
+                Status made = demo ? s.workspace.replace(*demo) : Status(demo.error());
+                if (!made) s.sayError(made.error());
+                else s.say({"已生成 " + plugin->policy.name.zh + " 示范工作区", "Demo workspace of " + plugin->policy.name.en + " generated"});
+            });
             ImGui::CloseCurrentPopup();
         }
+        markItem(state, "demo-replace");
         ImGui::SameLine();
         if (ImGui::Button(state.tr({"取消", "Cancel"}))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

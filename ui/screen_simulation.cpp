@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "line_chart.hpp"
 #include "screens.hpp"
@@ -15,7 +16,12 @@
 namespace inspectonce::ui {
 namespace {
 
-// Queues the runs, one long-work step each, so the app draws between them.
+// Days a slice lives through: a few milliseconds at 5 000 enterprises, so the slice's time
+// is kept.
+constexpr int kDaysPerStep = 3;
+
+// Queues the runs, each made in slices of long work, so the app keeps drawing between days
+// and a run can be cancelled (the runs made before it stay, the rest are dropped).
 void startRuns(AppState& state) {
     SimulationView& view = state.simulation;
     view.runs.clear();
@@ -25,24 +31,55 @@ void startRuns(AppState& state) {
     view.shownRun = 0;
     auto planned = plannedRuns(view, state.plugins, state.county);
     view.queued = static_cast<int>(planned.size());
+    int generation = ++view.generation;
     for (const PlannedRun& run : planned) {
         const LoadedPlugin* plugin = state.plugins.find(run.policy);
         Text name = plugin ? plugin->policy.name : Text{"无政策", "no policy"};
         Text what = {"模拟 " + name.zh + (run.whatIf ? "（假设）" : "") + " 的一年", "Simulating a year of " + name.en + (run.whatIf ? " (what if)" : "")};
-        state.runLong(what, [run](AppState& s) {
-            SimulationView& v = s.simulation;
-            --v.queued;
-            if (v.error) return;  // an earlier run failed: the rest would not compare
-            auto made = makeRun(v, run, s.plugins, s.county);
-            if (!made) {
-                v.error = made.error().message();
-                s.sayError(made.error());
-                return;
-            }
-            v.runs.push_back(std::move(made).value());
-            if (v.queued == 0)
-                s.say({"模拟完成：" + std::to_string(v.runs.size()) + " 种情形，同一年", "Simulated: " + std::to_string(v.runs.size()) + " runs of the same year"});
-        });
+        auto making = std::make_shared<std::optional<RunInMaking>>();
+        auto fail = [](AppState& s, const Error& error) {
+            s.simulation.error = error.message();
+            s.sayError(error);
+            return AppState::WorkStep{};
+        };
+        state.runSteps(
+            what,
+            [run, making, fail, generation](AppState& s) -> AppState::WorkStep {
+                SimulationView& v = s.simulation;
+                // An earlier run failed or was cancelled: the rest would not compare.
+                if (v.error || v.cancelled == generation) {
+                    --v.queued;
+                    return {};
+                }
+                if (!*making) {
+                    auto started = startRun(v, run, s.plugins, s.county);
+                    if (!started) {
+                        --v.queued;
+                        return fail(s, started.error());
+                    }
+                    making->emplace(std::move(started).value());
+                    return {false, 0};
+                }
+                simulate::YearRun& year = *(*making)->year;
+                auto more = year.step(kDaysPerStep);
+                if (!more) {
+                    --v.queued;
+                    return fail(s, more.error());
+                }
+                if (*more) return {false, static_cast<double>(year.daysDone()) / static_cast<double>(year.daysInYear())};
+                --v.queued;
+                auto made = finishRun(v, **making);
+                if (!made) return fail(s, made.error());
+                v.runs.push_back(std::move(made).value());
+                if (v.queued == 0)
+                    s.say({"模拟完成：" + std::to_string(v.runs.size()) + " 种情形，同一年", "Simulated: " + std::to_string(v.runs.size()) + " runs of the same year"});
+                return {};
+            },
+            // Cancelling one run stops the comparison: the runs still queued are skipped.
+            [generation](AppState& s) {
+                --s.simulation.queued;
+                s.simulation.cancelled = generation;
+            });
     }
 }
 

@@ -30,8 +30,8 @@ const LoadedPlugin* generatedAs(const SimulationView& view, const PluginHost& pl
     return plugins.plugins().empty() ? nullptr : &plugins.plugins().front();
 }
 
-Result<simulate::Run> makeRun(const SimulationView& view, const PlannedRun& planned, const PluginHost& plugins,
-                              const std::string& selected) {
+Result<RunInMaking> startRun(const SimulationView& view, const PlannedRun& planned, const PluginHost& plugins,
+                             const std::string& selected) {
     const LoadedPlugin* county = generatedAs(view, plugins, selected);
     if (!county) return makeError("county", "no county plugin is loaded");
     simulate::Options options;
@@ -39,12 +39,27 @@ Result<simulate::Run> makeRun(const SimulationView& view, const PlannedRun& plan
     options.seed = static_cast<uint64_t>(std::max(view.seed, 0));
     options.year = view.year;
     options.county = &county->policy;
-    if (planned.policy.empty()) return simulate::run(nullptr, options);
-    const LoadedPlugin* plugin = plugins.find(planned.policy);
-    if (!plugin) return makeError(planned.policy, "the county's plugin is no longer loaded");
-    if (!planned.whatIf) return simulate::run(&plugin->policy, options);
-    IO_TRY(changed, simulate::applyWhatIf(plugin->policy, whatIfOf(view)));
-    IO_TRY(run, simulate::run(&changed, options));
+    RunInMaking making;
+    making.planned = planned;
+    const PolicyData* policy = nullptr;
+    if (!planned.policy.empty()) {
+        const LoadedPlugin* plugin = plugins.find(planned.policy);
+        if (!plugin) return makeError(planned.policy, "the county's plugin is no longer loaded");
+        policy = &plugin->policy;
+        if (planned.whatIf) {
+            IO_TRY(changed, simulate::applyWhatIf(plugin->policy, whatIfOf(view)));
+            making.changed = std::make_unique<PolicyData>(std::move(changed));
+            policy = making.changed.get();
+        }
+    }
+    IO_TRY(year, simulate::YearRun::start(policy, options));
+    making.year.emplace(std::move(year));
+    return making;
+}
+
+Result<simulate::Run> finishRun(const SimulationView& view, RunInMaking& making) {
+    IO_TRY(run, making.year->finish());
+    if (!making.planned.whatIf) return run;
     run.whatIf = true;
     std::string zh = "（假设", en = " (what if";
     if (view.changeQuiet) {
@@ -56,7 +71,17 @@ Result<simulate::Run> makeRun(const SimulationView& view, const PlannedRun& plan
         en += (view.changeQuiet ? ", " : ": ") + std::string("cap ") + std::to_string(view.cap) + " a year";
     }
     run.name = {run.name.zh + zh + "）", run.name.en + en + ")"};
-    return std::move(run);
+    return run;
+}
+
+Result<simulate::Run> makeRun(const SimulationView& view, const PlannedRun& planned, const PluginHost& plugins,
+                              const std::string& selected) {
+    IO_TRY(making, startRun(view, planned, plugins, selected));
+    for (;;) {
+        IO_TRY(more, making.year->step(making.year->daysInYear()));
+        if (!more) break;
+    }
+    return finishRun(view, making);
 }
 
 int lastDay(const SimulationView& view) {

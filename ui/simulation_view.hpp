@@ -1,11 +1,12 @@
 // The simulation screen's state and its logic, apart from drawing (screen_simulation.cpp):
 // which runs to make, the replay's day and speed, the series the charts draw, the day's
-// happenings. Runs are made one per long-work step (AppState::runLong), so the app draws
-// between them and shows which county it is on.
+// happenings. Runs are made a few days per slice of long work (AppState::runSteps), so the
+// app keeps drawing and shows which county it is on and how far into its year.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ struct SimulationView {
     // What was run
     std::vector<simulate::Run> runs;   // in column order
     int queued = 0;                    // runs still to make
+    int generation = 0;                // counts comparisons started
+    int cancelled = 0;                 // the comparison the official cancelled
     std::optional<std::string> error;  // the last run's failure, as said to the official
 
     // The replay
@@ -59,7 +62,19 @@ std::vector<PlannedRun> plannedRuns(const SimulationView& view, const PluginHost
 const LoadedPlugin* generatedAs(const SimulationView& view, const PluginHost& plugins, const std::string& selected);
 // The what-if of the view, as the core takes it.
 simulate::WhatIf whatIfOf(const SimulationView& view);
-// Makes one planned run (with the what-if when it asks for one); its name says the change.
+// One planned run being made, a slice at a time. The what-if's changed policy lives here,
+// beside the year that reads it.
+struct RunInMaking {
+    PlannedRun planned;
+    std::unique_ptr<PolicyData> changed;
+    std::optional<simulate::YearRun> year;
+};
+// Starts one planned run: the county generated and its year drawn, no day lived yet.
+Result<RunInMaking> startRun(const SimulationView& view, const PlannedRun& planned, const PluginHost& plugins,
+                             const std::string& selected);
+// The year of a run stepped to its end; a what-if's name says the change.
+Result<simulate::Run> finishRun(const SimulationView& view, RunInMaking& making);
+// Makes one planned run in one go (start, every day, finish).
 Result<simulate::Run> makeRun(const SimulationView& view, const PlannedRun& planned, const PluginHost& plugins,
                               const std::string& selected);
 

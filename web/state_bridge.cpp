@@ -68,6 +68,12 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
     nlohmann::json simulation{{"runs", runs}, {"queued", sim.queued}, {"playing", sim.playing},
                               {"day", sim.runs.empty() ? "" : sim.runs.front().days[static_cast<std::size_t>(sim.day)].date.iso()}};
 
+    // The long work under way (issue 7: the page keeps drawing while it goes): what, how far.
+    nlohmann::json work = nullptr;
+    if (!state.longWork.empty())
+        work = {{"what", state.longWork.front().what.en}, {"fraction", state.longWork.front().fraction},
+                {"queued", state.longWork.size() - 1}};
+
     // Ready once plugins are loaded and a few frames have been drawn with the font.
     if (state.pluginsLoaded && framesSinceLoad_ < 3) ++framesSinceLoad_;
     nlohmann::json out{{"ready", state.pluginsLoaded && framesSinceLoad_ >= 3},
@@ -92,7 +98,8 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
                        {"workspace", workspace},
                        {"message", message},
                        {"textField", activeTextField()},
-                       {"simulation", simulation}};
+                       {"simulation", simulation},
+                       {"work", work}};
     std::string text = out.dump();
     if (text == last_) return;
     last_ = text;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "inspectonce/audit.hpp"
 #include "inspectonce/digest.hpp"
 #include "inspectonce/store.hpp"
 
@@ -146,6 +147,44 @@ TEST(Store, AFailedTransactionLeavesTheFileAsItWas) {
     ASSERT_TRUE(loaded);
     ASSERT_EQ(loaded->visits.size(), 1u);
     EXPECT_EQ(loaded->visits[0].id, 1);
+}
+
+// ALL-4: an exception requested for a filed plan is stored with its audit entry (clause and
+// reason) in one transaction; an unknown plan is refused and nothing is written.
+TEST(Store, AnExceptionRequestedForAPlanIsStoredWithItsAuditEntry) {
+    auto path = tempPath("plan-exception.db");
+    ASSERT_TRUE(store::saveWorkspace(smallWorkspace(), path));
+    auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    auto before = store::readAudit(db.value());
+    ASSERT_TRUE(before);
+
+    ASSERT_TRUE(store::requestPlanException(db.value(), 7, "work-safety", "004 二(三)", "粉尘涉爆隐患", day("2026-03-03")));
+    auto entries = store::readAudit(db.value());
+    ASSERT_TRUE(entries);
+    ASSERT_EQ(entries->size(), before->size() + 1);
+    const audit::Entry& entry = entries->back();
+    EXPECT_EQ(entry.action, "plan.exception");
+    EXPECT_EQ(entry.subject, "plan 7");
+    EXPECT_EQ(entry.clause, "004 二(三)");
+    EXPECT_EQ(entry.date, day("2026-03-03"));
+    EXPECT_EQ(entry.before, R"({"exception":null})");
+    EXPECT_EQ(entry.after, R"({"exception":"work-safety","note":"粉尘涉爆隐患"})");
+
+    auto unknown = store::requestPlanException(db.value(), 99, "work-safety", "004 二(三)", "", day("2026-03-03"));
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().message(), "plan 99: no such plan in the workspace");
+    auto after = store::readAudit(db.value());
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->size(), entries->size());
+    auto verdict = store::verifyAudit(db.value());
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->problems.empty()) << "the chain holds the new entry";
+
+    auto loaded = store::loadWorkspace(path);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->plan(7)->exception, std::optional<std::string>("work-safety"));
+    EXPECT_EQ(loaded->plan(8)->exception, std::optional<std::string>("complaint-report"));
 }
 
 TEST(Digest, Blake2bMatchesTheRfcVectors) {

@@ -43,8 +43,7 @@ workflow::Case openFinding(HeadlessApp& app, const std::string& problem) {
 // A file picked for `purpose`, imported as the app does it: after its "working" overlay.
 void pick(HeadlessApp& app, const std::string& purpose, const std::string& name, const std::string& bytes) {
     app.state.receiveFile(purpose, name, bytes);
-    for (int i = 0; i < 10 && !app.state.longWork.empty(); ++i) app.frame();
-    EXPECT_TRUE(app.state.longWork.empty());
+    app.settle();
     ASSERT_FALSE(app.state.messages.empty());
 }
 

@@ -11,21 +11,6 @@
 namespace inspectonce::test {
 namespace {
 
-// Presses the widget marked `name` with the mouse, as a trainee does (ImGui takes the press
-// and the release on separate frames).
-void click(HeadlessApp& app, const std::string& name) {
-    ASSERT_TRUE(app.state.marks.count(name)) << name;
-    const auto& r = app.state.marks.at(name);
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(r[0] + r[2] / 2, r[1] + r[3] / 2);
-    app.frame();
-    io.MouseDown[0] = true;
-    app.frame();
-    io.MouseDown[0] = false;
-    app.frame();  // released: the widget acts while this frame is drawn
-    app.frame();  // texts() then shows what followed
-}
-
 const Exercise& openOn(HeadlessApp& app) {
     const Exercise* e = ui::openExercise(app.state.exercises, app.state.county);
     EXPECT_NE(e, nullptr);
@@ -52,7 +37,7 @@ TEST(ExerciseScreen, SubmittingShowsTheScoreAndEachMistakesClause_YH3_004_2_3) {
     const Exercise& e = openOn(app);
     ASSERT_EQ(e.id, "yunhe-joint-visits");
     auto& form = app.state.exercises;
-    click(app, "exercise-q1-allowed");      // wrong: the quiet period obliges approval and filing
+    app.click("exercise-q1-allowed");      // wrong: the quiet period obliges approval and filing
     EXPECT_EQ(form.answers["q1"], "allowed");
     ui::giveAnswer(form, "q2", "refused");  // right: a survey filed late in the quiet period
     ASSERT_TRUE(ui::submitAnswers(form, e, *app.state.plugins.find("yunhe")));
@@ -68,7 +53,7 @@ TEST(ExerciseScreen, SubmittingShowsTheScoreAndEachMistakesClause_YH3_004_2_3) {
     EXPECT_FALSE(form.answers.count("q3"));
     EXPECT_EQ(app.missingGlyphs(), std::vector<std::string>{});
 
-    click(app, "exercise-retry");
+    app.click("exercise-retry");
     EXPECT_FALSE(app.shows("得分"));
     EXPECT_TRUE(form.answers.empty());
 }
@@ -84,7 +69,7 @@ TEST(ExerciseScreen, InEnglishTheScoreAndReasonsAreEnglish_DH2_000_2_2) {
         ASSERT_TRUE(right) << right.error().message();
         ui::giveAnswer(form, q.id, q.id == "q3" ? "minor" : right->choice);
     }
-    click(app, "exercise-submit");
+    app.click("exercise-submit");
     ASSERT_TRUE(form.score.has_value());
     std::string figure = std::to_string(e.questions.size() - 1) + "/" + std::to_string(e.questions.size());
     EXPECT_TRUE(app.shows("Score " + figure));

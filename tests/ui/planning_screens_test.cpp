@@ -1,6 +1,9 @@
 // The plans, planner and draw screens drawn over a real demo workspace: what they show after
 // the official's actions, every decision with its clause.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
 #include <imgui.h>
 
 #include <algorithm>
@@ -17,19 +20,6 @@
 namespace inspectonce::test {
 namespace {
 
-// Presses the widget drawn under `mark` last frame (widgets.hpp markItem): down, then up.
-void click(HeadlessApp& app, const std::string& mark) {
-    auto found = app.state.marks.find(mark);
-    ASSERT_NE(found, app.state.marks.end()) << mark;
-    const auto& r = found->second;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(r[0] + r[2] / 2, r[1] + r[3] / 2);
-    io.MouseDown[0] = true;
-    app.frame();
-    io.MouseDown[0] = false;
-    app.frame();
-}
-
 // A tall window, so that every button of a long screen is on it and can be pressed.
 void tall() { ImGui::GetIO().DisplaySize = ImVec2(1280, 4000); }
 
@@ -43,12 +33,62 @@ Date quietWorkday(YearMonth month) {
 
 }  // namespace
 
+// Issue 7, long work never freezes the page: the scheduler runs in slices under a modal
+// overlay showing its progress; the app draws between slices, and nothing is saved until
+// the last enterprise is placed.
+TEST(PlanningScreens, TheSchedulerRunsInSlicesShowingItsProgress) {
+    HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    app.show("planner");
+    app.click("run-scheduler");
+    ASSERT_EQ(app.state.longWork.size(), 1u);
+    EXPECT_TRUE(app.state.marks.count("work-progress")) << "the overlay shows the progress";
+    std::vector<double> seen;
+    for (int frame = 0; frame < 1000 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_TRUE(app.state.workspace.workspace()->visits.empty()) << "saved before the run ended, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    // 300 enterprises, 25 a slice: a dozen frames drawn while the run went on, each further on.
+    std::vector<double> between;
+    for (double f : seen)
+        if (f > 0 && f < 1 && (between.empty() || f > between.back())) between.push_back(f);
+    EXPECT_GE(between.size(), 10u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    ASSERT_TRUE(app.state.planning.planner.lastRun.has_value());
+    EXPECT_EQ(app.state.workspace.workspace()->visits.size(), app.state.planning.planner.lastRun->visits.size());
+    EXPECT_GT(app.state.planning.planner.lastRun->figures.visits, 0);
+}
+
+// The overlay is modal: the official cannot change the workspace under the run; and a run
+// cancelled half-way leaves the workspace as it was.
+TEST(PlanningScreens, ACancelledSchedulerRunSavesNothing) {
+    HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);
+    app.show("planner");
+    auto version = app.state.workspace.version();
+    app.click("run-scheduler");
+    app.frame(3);
+    ASSERT_FALSE(app.state.longWork.empty());
+    EXPECT_GT(app.state.longWork.front().fraction, 0.0);
+    app.click("run-scheduler");  // under the modal overlay: not pressed again
+    EXPECT_EQ(app.state.longWork.size(), 1u);
+    app.click("work-cancel");
+    EXPECT_TRUE(app.state.longWork.empty());
+    EXPECT_TRUE(app.state.workspace.workspace()->visits.empty());
+    EXPECT_FALSE(app.state.planning.planner.lastRun.has_value());
+    EXPECT_EQ(app.state.workspace.version(), version);
+    ASSERT_FALSE(app.state.messages.empty());
+    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在排期");
+}
+
 TEST(PlanningScreens, ThePlannerShowsTheRunAgainstTheLowerBound) {
     HeadlessApp app("yunhe");
     app.show("planner");
     EXPECT_TRUE(app.shows("尚无入企检查"));
-    click(app, "run-scheduler");
-    app.frame(5);  // the "working" overlay first, then the run (AppState::runLong)
+    app.click("run-scheduler");
+    app.settle();  // the run goes in slices under its overlay (AppState::runSteps)
     const auto& run = app.state.planning.planner.lastRun;
     ASSERT_TRUE(run.has_value());
     ASSERT_GT(run->figures.visits, 0);
@@ -186,7 +226,7 @@ TEST(PlanningScreens, ANewPlanIsSavedThroughTheStoreAndAnExceptionRequested) {
     app.show("plans");
     EXPECT_TRUE(app.shows("新建检查计划"));
     EXPECT_FALSE(app.shows("至少选择一个检查事项"));
-    click(app, "save-plan");
+    app.click("save-plan");
     EXPECT_EQ(app.state.workspace.workspace()->plans.size(), plans + 1);
     int64_t id = app.state.planning.plans.selected;  // the saved plan is selected
     const Plan* saved = app.state.workspace.workspace()->plan(id);
@@ -202,7 +242,7 @@ TEST(PlanningScreens, ANewPlanIsSavedThroughTheStoreAndAnExceptionRequested) {
     app.frame(2);
     app.state.planning.plans.exception = 0;
     app.frame();
-    click(app, "request-exception");
+    app.click("request-exception");
     const Plan* changed = app.state.workspace.workspace()->plan(id);
     ASSERT_NE(changed, nullptr);
     EXPECT_EQ(changed->exception, std::optional<std::string>(exceptions.front().id));
@@ -211,7 +251,7 @@ TEST(PlanningScreens, ANewPlanIsSavedThroughTheStoreAndAnExceptionRequested) {
     EXPECT_TRUE(app.shows(exceptions.front().name.zh));
     auto version = app.state.workspace.version();
     Status unknown = app.state.workspace.change([&](store::Database& db) {
-        return ui::requestException(db, 999999999, exceptions.front().id, "", "", app.state.today);
+        return store::requestPlanException(db, 999999999, exceptions.front().id, "", "", app.state.today);
     });
     EXPECT_FALSE(unknown.ok());
     EXPECT_EQ(app.state.workspace.version(), version);  // refused: nothing read again
@@ -226,18 +266,18 @@ TEST(PlanningScreens, TheDrawIsRunPublishedAndVerified) {
     view.departments = {app.state.workspace.workspace()->departments.front().id};
     std::snprintf(view.seed.data(), view.seed.size(), "%s", "2026-03-16 公开摇号 314159");
     app.frame(2);
-    click(app, "run-draw");
+    app.click("run-draw");
     ASSERT_TRUE(view.record.has_value()) << (view.error ? view.error->message() : "");
     ASSERT_FALSE(view.record->drawn.empty());
     app.frame();
     EXPECT_TRUE(app.shows("2 抽查结果"));
     EXPECT_TRUE(app.shows(view.record->drawn.front().name));
     EXPECT_TRUE(app.shows(view.record->hashes.input));
-    click(app, "publish-draw");
+    app.click("publish-draw");
     ASSERT_TRUE(view.record->id.has_value());
     app.frame();
     EXPECT_TRUE(app.shows("已公开并保存为第"));
-    click(app, "verify-draw");
+    app.click("verify-draw");
     ASSERT_TRUE(view.verification.has_value());
     EXPECT_EQ(view.verification->outcome, DrawVerification::Outcome::Confirmed);
     app.frame();

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <chrono>
+
 #include "screens.hpp"
 #include "simulation_view.hpp"
 #include "ui_harness.hpp"
@@ -11,22 +13,11 @@
 namespace inspectonce::test {
 namespace {
 
-void click(HeadlessApp& app, const std::string& mark) {
-    auto found = app.state.marks.find(mark);
-    ASSERT_NE(found, app.state.marks.end()) << mark;
-    const auto& r = found->second;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(r[0] + r[2] / 2, r[1] + r[3] / 2);
-    io.MouseDown[0] = true;
-    app.frame();
-    io.MouseDown[0] = false;
-    app.frame();
-}
-
-// Draws frames until the queued runs are made (each runs after its overlay has shown).
+// Draws frames until the queued runs are made (in slices, under the overlay).
 void untilRun(HeadlessApp& app) {
-    for (int i = 0; i < 200 && (app.state.simulation.queued > 0 || !app.state.longWork.empty()); ++i) app.frame();
-    app.frame(2);
+    app.settle();
+    EXPECT_EQ(app.state.simulation.queued, 0);
+    app.frame();
 }
 
 std::vector<std::string> columns(const std::vector<ui::PlannedRun>& runs) {
@@ -77,8 +68,8 @@ TEST(SimulationScreen, ARunIsReplayedDayByDayWithWhatHappenedAndItsClause) {
     app.show("simulation");
     EXPECT_TRUE(app.shows("运行模拟"));
     app.state.simulation.sizeIndex = 0;  // 500 enterprises
-    click(app, "sim-compare-one");
-    click(app, "sim-run");
+    app.click("sim-compare-one");
+    app.click("sim-run");
     untilRun(app);
     const auto& view = app.state.simulation;
     ASSERT_FALSE(view.error) << *view.error;
@@ -89,7 +80,7 @@ TEST(SimulationScreen, ARunIsReplayedDayByDayWithWhatHappenedAndItsClause) {
     EXPECT_TRUE(app.shows("云和县"));
     EXPECT_TRUE(app.shows("004 一")) << "the yearly target with its clause";
 
-    click(app, "sim-step");
+    app.click("sim-step");
     EXPECT_EQ(view.day, 1);
     // A day when something happened with a clause: the list shows it.
     const simulate::Happening* cited = nullptr;
@@ -123,7 +114,7 @@ TEST(SimulationScreen, AWhatIfIsRunBesideTheCountysOwnPolicy) {
     view.changeQuiet = true;
     view.quietDays = 0;
     app.frame();
-    click(app, "sim-run");
+    app.click("sim-run");
     untilRun(app);
     ASSERT_EQ(view.runs.size(), 3u);
     EXPECT_FALSE(view.runs[0].whatIf);
@@ -131,6 +122,50 @@ TEST(SimulationScreen, AWhatIfIsRunBesideTheCountysOwnPolicy) {
     EXPECT_NE(view.runs[1].name.zh.find("无安静期"), std::string::npos);
     EXPECT_EQ(view.runs[1].figures.blackoutExceptions, 0);
     EXPECT_TRUE(app.shows("无安静期"));
+}
+
+}  // namespace
+}  // namespace inspectonce::test
+
+namespace inspectonce::test {
+namespace {
+
+// Issue 7, long work never freezes the page: the year is lived a few days a slice, the
+// overlay's progress moving through it; cancelling stops the comparison (the runs made
+// stay, the rest are skipped) without an error.
+TEST(SimulationScreen, TheYearsAreLivedInSlicesAndACancelStopsTheComparison) {
+    HeadlessApp app("yunhe");
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 3000);
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    app.state.county = "yunhe";
+    app.show("simulation");
+    app.state.simulation.sizeIndex = 0;  // 500 enterprises
+    app.click("sim-compare-all");
+    app.click("sim-run");
+    int planned = app.state.simulation.queued;
+    ASSERT_EQ(planned, 6);  // five counties and none
+    // The first county's year: more than a hundred frames, each a few days further on.
+    double last = 0;
+    int moves = 0;
+    for (int frame = 0; frame < 2000 && app.state.simulation.runs.empty(); ++frame) {
+        app.frame();
+        if (!app.state.longWork.empty() && app.state.longWork.front().fraction > last) {
+            last = app.state.longWork.front().fraction;
+            ++moves;
+        }
+    }
+    EXPECT_GE(moves, 100);
+    ASSERT_EQ(app.state.simulation.runs.size(), 1u);
+    app.frame(5);  // into the second county's year
+    app.click("work-cancel");
+    app.settle();
+    const auto& view = app.state.simulation;
+    EXPECT_EQ(view.queued, 0);
+    EXPECT_EQ(view.runs.size(), 1u) << "the runs after the cancelled one are skipped";
+    EXPECT_FALSE(view.error.has_value());
+    bool said = false;
+    for (const auto& m : app.state.messages) said = said || m.text.zh.rfind("已取消：模拟", 0) == 0;
+    EXPECT_TRUE(said);
 }
 
 }  // namespace

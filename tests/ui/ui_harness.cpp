@@ -1,5 +1,7 @@
 #include "ui_harness.hpp"
 
+#include <gtest/gtest.h>
+
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
@@ -93,6 +95,27 @@ void HeadlessApp::frame(int count) {
 void HeadlessApp::show(const std::string& screen) {
     state.screen = screen;
     frame(2);
+}
+
+void HeadlessApp::click(const std::string& mark) {
+    auto found = state.marks.find(mark);
+    ASSERT_NE(found, state.marks.end()) << "no widget marked " << mark << " was drawn";
+    const auto& r = found->second;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    frame();
+}
+
+void HeadlessApp::settle() {
+    // Bounded, so a work that never ends fails the test instead of hanging it.
+    for (int i = 0; i < 100000 && !state.longWork.empty(); ++i) frame();
+    EXPECT_TRUE(state.longWork.empty()) << "long work still running after 100 000 frames";
+    frame();
 }
 
 const std::vector<std::string>& HeadlessApp::texts() const { return g_texts; }

@@ -26,6 +26,12 @@ public:
     void frame(int count = 1);
     // Shows `screen` (a screen id) and draws two frames.
     void show(const std::string& screen);
+    // Presses the widget drawn under `mark` last frame (widgets.hpp markItem) with the mouse,
+    // as an official does: over it for a frame, down, up (the widget acts), one more frame so
+    // texts() shows what followed. A missing mark fails the test.
+    void click(const std::string& mark);
+    // Draws frames until every queued long work is done (AppState::runSteps), then one more.
+    void settle();
     // Every piece of text drawn in the last frame, in drawing order.
     const std::vector<std::string>& texts() const;
     // True when some text drawn in the last frame contains `part`.

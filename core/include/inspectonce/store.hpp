@@ -120,6 +120,12 @@ Status saveWorkspace(const Workspace& workspace, const std::string& path);
 // Replaces the visits of the workspace file (the scheduler's output) in one transaction.
 Status saveVisits(Database& db, const std::vector<Visit>& visits);
 
+// Sets plan `plan`'s exception (an exceptions.hpp id, ALL-4) in one transaction with an audit
+// entry "plan.exception" dated `day`, citing `clause` and carrying `note`; an unknown plan is
+// an error and changes nothing.
+Status requestPlanException(Database& db, int64_t plan, const std::string& exception, const std::string& clause,
+                            const std::string& note, Date day);
+
 // The audit log (audit.hpp). appendAudit gives the entry its seq, previous and hash and moves
 // the head; call it inside the transaction of the change it records, so both or neither land.
 Status appendAudit(Database& db, audit::Entry entry);
