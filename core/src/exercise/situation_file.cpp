@@ -7,23 +7,10 @@
 
 #include "exercise/exercise_internal.hpp"
 #include "inspectonce/exceptions.hpp"
+#include "policy/history_json.hpp"
 
 namespace inspectonce::exercise_detail {
 namespace {
-
-template <class T, class Parse>
-Result<T> readWith(const json::Cursor& at, Parse parse) {
-    IO_TRY(text, at.string());
-    auto value = parse(text);
-    if (!value) return makeError(at.where(), value.error().why);
-    return value.value();
-}
-
-Result<bool> optionalFlag(const json::Cursor& parent, std::string_view key) {
-    auto f = parent.optionalField(key);
-    if (!f) return false;
-    return f->boolean();
-}
 
 Result<std::string> requiredId(const json::Cursor& parent, std::string_view key) {
     IO_TRY(f, parent.field(key));
@@ -41,7 +28,7 @@ Result<WorkspaceDepartment> readDepartment(const json::Cursor& at) {
     IO_TRY(nameText, name.text());
     d.name = nameText;
     if (auto f = at.optionalField("level")) {
-        IO_TRY(level, readWith<DepartmentLevel>(*f, parseDepartmentLevel));
+        IO_TRY(level, f->parsed<DepartmentLevel>(parseDepartmentLevel));
         d.level = level;
     }
     if (auto f = at.optionalField("units")) {
@@ -61,11 +48,11 @@ Result<WorkspaceDepartment> readDepartment(const json::Cursor& at) {
 Result<WorkspaceEnterprise> readEnterprise(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"code", "name", "grade", "lists"}));
     IO_TRY(codeField, at.field("code"));
-    IO_TRY(code, readWith<Uscc>(codeField, Uscc::parse));
+    IO_TRY(code, codeField.parsed<Uscc>(Uscc::parse));
     IO_TRY(name, at.field("name"));
     IO_TRY(nameText, name.string());
     IO_TRY(gradeField, at.field("grade"));
-    IO_TRY(grade, readWith<CreditGrade>(gradeField, parseCreditGrade));
+    IO_TRY(grade, gradeField.parsed<CreditGrade>(parseCreditGrade));
     WorkspaceEnterprise e{Enterprise{code, nameText, grade, {}}, "", "", false};
     if (auto f = at.optionalField("lists")) {
         IO_TRY(lists, f->items());
@@ -107,11 +94,11 @@ Result<Plan> readPlan(const json::Cursor& at) {
     if (last < first) return to.fail("a day on or after \"from\" (" + first.iso() + ")");
     p.window = DateRange{first, last};
     if (auto f = at.optionalField("kind")) {
-        IO_TRY(kind, readWith<InspectionKind>(*f, parseInspectionKind));
+        IO_TRY(kind, f->parsed<InspectionKind>(parseInspectionKind));
         p.kind = kind;
     }
     if (auto f = at.optionalField("method")) {
-        IO_TRY(method, readWith<Method>(*f, parseMethod));
+        IO_TRY(method, f->parsed<Method>(parseMethod));
         p.method = method;
     }
     if (auto f = at.optionalField("exception")) {
@@ -133,29 +120,9 @@ Result<Plan> readPlan(const json::Cursor& at) {
 
 Result<std::pair<std::string, HistoryEntry>> readHistory(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"enterprise", "date", "department", "level", "item", "method", "joint", "unified", "violation"}));
-    HistoryEntry h;
     IO_TRY(enterprise, requiredId(at, "enterprise"));
-    IO_TRY(date, at.field("date"));
-    IO_TRY(day, date.date());
-    h.date = day;
-    IO_TRY(department, requiredId(at, "department"));
-    h.department = department;
-    if (auto f = at.optionalField("level")) {
-        IO_TRY(level, readWith<DepartmentLevel>(*f, parseDepartmentLevel));
-        h.level = level;
-    }
-    IO_TRY(item, requiredId(at, "item"));
-    h.item = item;
-    if (auto f = at.optionalField("method")) {
-        IO_TRY(method, readWith<Method>(*f, parseMethod));
-        h.method = method;
-    }
-    IO_TRY(joint, optionalFlag(at, "joint"));
-    IO_TRY(unified, optionalFlag(at, "unified"));
-    IO_TRY(violation, optionalFlag(at, "violation"));
-    h.joint = joint;
-    h.unified = unified;
-    h.violation = violation;
+    IO_TRY(h, policy_detail::readHistoryEntry(at));
+    IO_CHECK(requiredId(at, "item"));  // a situation names the group its item belongs to
     return std::make_pair(enterprise, h);
 }
 

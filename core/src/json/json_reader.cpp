@@ -141,6 +141,12 @@ Result<bool> Cursor::boolean() const {
     return node_->get<bool>();
 }
 
+Result<bool> Cursor::flag(std::string_view key) const {
+    auto member = optionalField(key);
+    if (!member) return false;
+    return member->boolean();
+}
+
 Result<Text> Cursor::text() const {
     IO_CHECK(onlyKeys({"zh", "en"}));
     IO_TRY(zh, field("zh"));

@@ -39,6 +39,17 @@ public:
     Result<std::string> string() const;
     Result<int64_t> integer(int64_t min, int64_t max) const;
     Result<bool> boolean() const;
+    // The boolean member `key`; false when it is absent.
+    Result<bool> flag(std::string_view key) const;
+    // A string turned into a value by one of the model's parsers (parseCreditGrade …); the
+    // parser's reason keeps this cursor's path.
+    template <class T, class Parse>
+    Result<T> parsed(Parse parse) const {
+        IO_TRY(text, string());
+        auto value = parse(text);
+        if (!value) return makeError(where(), value.error().why);
+        return value.value();
+    }
     Result<Text> text() const;  // {"zh": "…", "en": "…"}
     Result<Date> date() const;  // "YYYY-MM-DD", a day of the civil calendar
     // A clause of a seed: its three digits, a space and the clause, "004 二(三)".

@@ -4,53 +4,14 @@
 #include "inspectonce/decision.hpp"
 #include "inspectonce/exceptions.hpp"
 #include "json/json_reader.hpp"
+#include "policy/history_json.hpp"
 
 namespace inspectonce {
 namespace {
 
-// Parses a string field with one of the model's parsers; the error keeps the JSON path.
-template <class T, class Parse>
-Result<T> readWith(const json::Cursor& at, Parse parse) {
-    IO_TRY(text, at.string());
-    auto value = parse(text);
-    if (!value) return makeError(at.where(), value.error().why);
-    return value.value();
-}
-
-Result<bool> readFlag(const json::Cursor& parent, std::string_view key) {
-    auto f = parent.optionalField(key);
-    if (!f) return false;
-    return f->boolean();
-}
-
 Result<HistoryEntry> readEntry(const json::Cursor& at) {
     IO_CHECK(at.onlyKeys({"date", "department", "level", "item", "method", "joint", "unified", "violation"}));
-    HistoryEntry e;
-    IO_TRY(date, at.field("date"));
-    IO_TRY(dateValue, date.date());
-    e.date = dateValue;
-    IO_TRY(department, at.field("department"));
-    IO_TRY(departmentText, department.string());
-    if (departmentText.empty()) return department.fail("a department id");
-    e.department = departmentText;
-    if (auto f = at.optionalField("level")) {
-        IO_TRY(level, readWith<DepartmentLevel>(*f, parseDepartmentLevel));
-        e.level = level;
-    }
-    IO_TRY(item, at.field("item"));
-    IO_TRY(itemText, item.string());
-    e.item = itemText;
-    if (auto f = at.optionalField("method")) {
-        IO_TRY(method, readWith<Method>(*f, parseMethod));
-        e.method = method;
-    }
-    IO_TRY(joint, readFlag(at, "joint"));
-    IO_TRY(unified, readFlag(at, "unified"));
-    IO_TRY(violation, readFlag(at, "violation"));
-    e.joint = joint;
-    e.unified = unified;
-    e.violation = violation;
-    return e;
+    return policy_detail::readHistoryEntry(at);
 }
 
 Result<std::vector<HistoryEntry>> readHistory(const json::Cursor& at) {
@@ -81,11 +42,11 @@ Result<DecisionRequest> decisionRequestFromJson(const nlohmann::json& node, cons
     if (departmentText.empty()) return department.fail("a department id");
     r.department = departmentText;
     if (auto f = at.optionalField("level")) {
-        IO_TRY(level, readWith<DepartmentLevel>(*f, parseDepartmentLevel));
+        IO_TRY(level, f->parsed<DepartmentLevel>(parseDepartmentLevel));
         r.level = level;
     }
     IO_TRY(grade, at.field("grade"));
-    IO_TRY(gradeValue, readWith<CreditGrade>(grade, parseCreditGrade));
+    IO_TRY(gradeValue, grade.parsed<CreditGrade>(parseCreditGrade));
     r.grade = gradeValue;
     if (auto f = at.optionalField("lists")) {
         IO_TRY(items, f->items());
@@ -99,17 +60,17 @@ Result<DecisionRequest> decisionRequestFromJson(const nlohmann::json& node, cons
         r.history = history;
     }
     IO_TRY(kind, at.field("kind"));
-    IO_TRY(kindValue, readWith<InspectionKind>(kind, parseInspectionKind));
+    IO_TRY(kindValue, kind.parsed<InspectionKind>(parseInspectionKind));
     r.kind = kindValue;
     if (auto f = at.optionalField("item")) {
         IO_TRY(item, f->string());
         r.item = item;
     }
     if (auto f = at.optionalField("method")) {
-        IO_TRY(method, readWith<Method>(*f, parseMethod));
+        IO_TRY(method, f->parsed<Method>(parseMethod));
         r.method = method;
     }
-    IO_TRY(joint, readFlag(at, "joint"));
+    IO_TRY(joint, at.flag("joint"));
     r.joint = joint;
     if (auto f = at.optionalField("exception")) {
         IO_TRY(id, f->string());
@@ -205,3 +166,36 @@ std::string describe(const Decision& decision, const PolicyData& policy, Languag
 }
 
 }  // namespace inspectonce
+
+namespace inspectonce::policy_detail {
+
+Result<HistoryEntry> readHistoryEntry(const json::Cursor& at) {
+    HistoryEntry e;
+    IO_TRY(date, at.field("date"));
+    IO_TRY(dateValue, date.date());
+    e.date = dateValue;
+    IO_TRY(department, at.field("department"));
+    IO_TRY(departmentText, department.string());
+    if (departmentText.empty()) return department.fail("a department id");
+    e.department = departmentText;
+    if (auto f = at.optionalField("level")) {
+        IO_TRY(level, f->parsed<DepartmentLevel>(parseDepartmentLevel));
+        e.level = level;
+    }
+    IO_TRY(item, at.field("item"));
+    IO_TRY(itemText, item.string());
+    e.item = itemText;
+    if (auto f = at.optionalField("method")) {
+        IO_TRY(method, f->parsed<Method>(parseMethod));
+        e.method = method;
+    }
+    IO_TRY(joint, at.flag("joint"));
+    IO_TRY(unified, at.flag("unified"));
+    IO_TRY(violation, at.flag("violation"));
+    e.joint = joint;
+    e.unified = unified;
+    e.violation = violation;
+    return e;
+}
+
+}  // namespace inspectonce::policy_detail

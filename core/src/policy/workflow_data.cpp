@@ -48,12 +48,6 @@ Result<Text> readName(const json::Cursor& parent) {
     return text;
 }
 
-Result<bool> readFlag(const json::Cursor& parent, std::string_view key) {
-    auto field = parent.optionalField(key);
-    if (!field) return false;
-    return field->boolean();
-}
-
 // A list of distinct ids, each of which `known` accepts; `expected` says what they must be.
 template <class Known>
 Result<std::vector<std::string>> readRefs(const json::Cursor& at, Known known, const std::string& expected) {
@@ -79,7 +73,7 @@ Result<DeadlineRule> readDeadline(const PolicyData& policy, const json::Cursor& 
     DeadlineRule rule;
     IO_TRY(clause, ownClause(policy, at));
     rule.clause = clause;
-    IO_TRY(parameter, readFlag(at, "parameter"));
+    IO_TRY(parameter, at.flag("parameter"));
     rule.parameter = parameter;
     if (at.has("working_days") == at.has("set_by"))
         return at.fail("either \"working_days\" (a fixed limit) or \"set_by\" (the key of a date the actor sets)");
@@ -154,7 +148,7 @@ Result<Definition> readDefinition(const PolicyData& policy, const json::Cursor& 
         if (d.state(state.id)) return makeError(item.where() + "/id", "duplicate state id \"" + state.id + "\"");
         IO_TRY(stateName, readName(item));
         state.name = stateName;
-        IO_TRY(isFinal, readFlag(item, "final"));
+        IO_TRY(isFinal, item.flag("final"));
         state.final = isFinal;
         if (auto holder = item.optionalField("holder")) {
             IO_TRY(holderId, holder->string());
@@ -223,7 +217,7 @@ Result<Definition> readDefinition(const PolicyData& policy, const json::Cursor& 
                 t.when.emplace_back(member.key(), accepted);
             }
         }
-        IO_TRY(overdue, readFlag(item, "only_when_overdue"));
+        IO_TRY(overdue, item.flag("only_when_overdue"));
         t.onlyWhenOverdue = overdue;
         if (t.onlyWhenOverdue) {
             if (t.from.empty()) return makeError(item.where() + "/only_when_overdue", "an opening transition has no deadline to miss");
@@ -294,7 +288,7 @@ Result<Definition> readDefinition(const PolicyData& policy, const json::Cursor& 
         e.to = to;
         IO_TRY(escalationClause, ownClause(policy, *escalation));
         e.clause = escalationClause;
-        IO_TRY(parameter, readFlag(*escalation, "parameter"));
+        IO_TRY(parameter, escalation->flag("parameter"));
         e.parameter = parameter;
         d.escalation = e;
     }
