@@ -62,6 +62,16 @@ test(`scheduling ${enterprises} enterprises keeps the page drawing, its progress
   const before = (await state(page)).workspace;
   assert.equal(before.visits, 0);
 
+  // Frame time with the county loaded: the enterprises table, 120 frames (a figure, not asserted).
+  await showScreen(page, 'enterprises');
+  await recordFrames(page);
+  await frames(page, 120);
+  const times = await page.evaluate(() => window.recordedFrames.map((f) => f.at));
+  const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  console.log(`# enterprises screen with ${enterprises} enterprises loaded: frame mean ${mean.toFixed(1)} ms, ` +
+              `p95 ${gaps[Math.floor(gaps.length * 0.95)].toFixed(1)} ms over ${gaps.length} frames`);
+
   await showScreen(page, 'planner');
   await recordFrames(page);
   const started = Date.now();
