@@ -21,7 +21,7 @@ namespace {
 constexpr int kDaysPerStep = 3;
 
 // Queues the runs, each made in slices of long work, so the app keeps drawing between days
-// and a run can be cancelled (the runs made before it stay, the rest are dropped).
+// and a run can be cancelled (the runs made before it stay, the rest are skipped).
 void startRuns(AppState& state) {
     SimulationView& view = state.simulation;
     view.runs.clear();
