@@ -5,6 +5,7 @@
 // Runs natively and in wasm (files only under INSPECTONCE_TEST_TMP_DIR).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "decision_test_support.hpp"
@@ -364,6 +365,137 @@ TEST(ExchangeImport, APlanIdAlreadyStoredIsRefused) {
 }
 
 // ---- Demands ------------------------------------------------------------------------------
+
+// ---- Import in slices (ImportRun) -----------------------------------------------------------
+
+// A generated Yunhe county (150 enterprises, their plans), and a file with its departments and
+// items only, for the county's enterprises and plans to be imported into.
+struct SliceFixture {
+    Workspace county;
+    std::string path;
+};
+
+SliceFixture sliceFixture(const std::string& name) {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 150;
+    g.seed = 9;
+    g.year = 2026;
+    auto generated = generateWorkspace(g, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(generated) << generated.error().message();
+    Workspace empty;
+    empty.county = generated->county;
+    empty.year = generated->year;
+    empty.planningDate = generated->planningDate;
+    empty.departments = generated->departments;
+    empty.items = generated->items;
+    std::string path = tempPath(name);
+    EXPECT_TRUE(store::saveWorkspace(empty, path));
+    return {std::move(*generated), path};
+}
+
+exchange::ImportOptions sliceOptions(const std::string& file, bool dryRun = false) {
+    exchange::ImportOptions o;
+    o.file = file;
+    o.date = date("2026-02-10");
+    o.dryRun = dryRun;
+    return o;
+}
+
+// Runs an import one row per step; `fractions` gets the progress after each step.
+exchange::ImportReport importInSlices(const std::string& path, Table table, const std::string& bytes,
+                                      const exchange::ImportOptions& options, std::vector<double>& fractions) {
+    auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+    EXPECT_TRUE(db) << db.error().message();
+    auto run = exchange::ImportRun::start(*db, table, bytes, options);
+    EXPECT_TRUE(run) << run.error().message();
+    while (true) {
+        auto finished = run->step(1);
+        EXPECT_TRUE(finished) << finished.error().message();
+        fractions.push_back(run->fraction());
+        if (!finished || *finished) break;
+    }
+    return run->report();
+}
+
+TEST(ExchangeImportRun, OneRowAStepWritesWhatOneGoWrites) {
+    SliceFixture a = sliceFixture("slices-a.db"), b = sliceFixture("slices-b.db");
+    for (Table table : {Table::Enterprises, Table::Plans}) {
+        std::string csv = exchange::exportCsv(a.county, table);
+        std::string name = std::string(exchange::toString(table)) + ".csv";
+        auto db = store::Database::open(a.path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        auto once = exchange::importCsv(*db, table, csv, sliceOptions(name));
+        ASSERT_TRUE(once) << once.error().message();
+        std::vector<double> fractions;
+        auto sliced = importInSlices(b.path, table, csv, sliceOptions(name), fractions);
+        ASSERT_TRUE(once->problems.empty()) << once->problems.listed[0].where() << " " << once->problems.listed[0].why.en;
+        EXPECT_TRUE(sliced.written);
+        EXPECT_EQ(sliced.rows, once->rows);
+        EXPECT_EQ(sliced.added, once->added);
+        EXPECT_EQ(sliced.updated, once->updated);
+        EXPECT_EQ(sliced.unchanged, once->unchanged);
+        EXPECT_EQ(sliced.planIds, once->planIds);
+        // Progress: parse, then a step per row checked, counted and written; it only rises,
+        // and it reaches 1 on the last step only.
+        EXPECT_GE(fractions.size(), 3 * static_cast<std::size_t>(once->rows));
+        EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
+        EXPECT_EQ(fractions.back(), 1.0);
+        EXPECT_LT(fractions[fractions.size() - 2], 1.0);
+    }
+    EXPECT_EQ(digestOf(b.path), digestOf(a.path));  // the same rows and the same audit entries
+    EXPECT_EQ(auditCount(b.path), static_cast<int64_t>(a.county.enterprises.size() + a.county.plans.size()));
+}
+
+TEST(ExchangeImportRun, ACancelledOrDroppedRunWritesNothingAndFreesTheFile) {
+    SliceFixture f = sliceFixture("slices-cancel.db");
+    std::string csv = exchange::exportCsv(f.county, Table::Enterprises);
+    std::string before = digestOf(f.path);
+    auto db = store::Database::open(f.path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    {  // cancelled part-way through writing (writing starts at 2/5 of the run)
+        auto run = exchange::ImportRun::start(*db, Table::Enterprises, csv, sliceOptions("e.csv"));
+        ASSERT_TRUE(run);
+        while (run->fraction() < 0.7) ASSERT_FALSE(run->step(1).value());
+        run->cancel();
+        EXPECT_TRUE(run->done());
+        EXPECT_FALSE(run->report().written);
+    }
+    {  // dropped part-way through writing
+        auto run = exchange::ImportRun::start(*db, Table::Enterprises, csv, sliceOptions("e.csv"));
+        ASSERT_TRUE(run);
+        while (run->fraction() < 0.7) ASSERT_FALSE(run->step(1).value());
+    }
+    EXPECT_EQ(digestOf(f.path), before);
+    EXPECT_EQ(auditCount(f.path), 0);
+    // The transaction was given back: the file takes the next import.
+    auto report = exchange::importCsv(*db, Table::Enterprises, csv, sliceOptions("e.csv"));
+    ASSERT_TRUE(report) << report.error().message();
+    EXPECT_TRUE(report->written);
+    EXPECT_EQ(report->added, static_cast<int64_t>(f.county.enterprises.size()));
+}
+
+TEST(ExchangeImportRun, ProblemsAndADryRunInSlicesAreThoseOfOneGo) {
+    std::string path = savedBase("slices-problems.db");
+    std::string before = digestOf(path);
+    for (const std::string file : {"plans_bad_refs.csv", "plans_bad_dates.csv", "plans_one_bad.csv"}) {
+        exchange::Problems once;
+        (void)exchange::readPlans(fixture(file), file, exchange::References::of(baseWorkspace()), once);
+        std::vector<double> fractions;
+        auto sliced = importInSlices(path, Table::Plans, fixture(file), sliceOptions(file), fractions);
+        EXPECT_FALSE(once.empty()) << file;
+        EXPECT_EQ(lines(sliced.problems), lines(once)) << file;
+        EXPECT_EQ(sliced.problems.total, once.total) << file;
+        EXPECT_FALSE(sliced.written);
+        EXPECT_EQ(sliced.rows, 0);
+    }
+    std::vector<double> fractions;
+    auto dry = importInSlices(path, Table::Plans, fixture("plans_ok.csv"), sliceOptions("plans_ok.csv", true), fractions);
+    EXPECT_TRUE(dry.problems.empty());
+    EXPECT_FALSE(dry.written);
+    EXPECT_EQ(dry.added, 3);
+    EXPECT_EQ(digestOf(path), before);
+}
 
 TEST(ExchangeDemands, AreReadWithTheLineTheyStartOn) {
     std::string path = savedBase("demands.db");

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -167,6 +168,33 @@ struct ImportReport {
 // entry per row written (store::appendAudit; a row that changes nothing is not written). Bad input is in the report's problems; the error is
 // for what is not the file's fault (SQLite).
 Result<ImportReport> importCsv(store::Database& db, Table table, std::string_view bytes, const ImportOptions& options);
+
+// importCsv a slice at a time, so a page keeps drawing while a large file goes in: each step
+// parses the file (the first), or checks, counts or writes the next rows. The writes are held
+// in one open transaction that the last step commits, so a run cancelled, failed or dropped
+// before its end writes nothing. The database must outlive the run and take no other change
+// while it is open.
+class ImportRun {
+public:
+    static Result<ImportRun> start(store::Database& db, Table table, std::string bytes, ImportOptions options);
+    ImportRun(ImportRun&&) noexcept;
+    ImportRun& operator=(ImportRun&&) noexcept;
+    ~ImportRun();  // rolls back an unfinished run
+
+    // The next slice, of at most `rows` rows; true once the run is over (see report()). An
+    // error (SQLite's, not the file's) ends the run with nothing written.
+    Result<bool> step(std::size_t rows);
+    bool done() const;
+    double fraction() const;  // of the whole run, 0 … 1
+    const ImportReport& report() const;  // complete once done
+    void cancel();  // ends the run, rolling back what was written
+
+    struct State;
+
+private:
+    explicit ImportRun(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
 
 // ---- Export -------------------------------------------------------------------------------
 

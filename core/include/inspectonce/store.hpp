@@ -45,20 +45,19 @@ public:
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
     template <class F>
     Status transaction(F&& work) {
-        IO_CHECK(exec("BEGIN IMMEDIATE"));
+        IO_CHECK(begin());
         Status status = work();
         if (!status) {
-            (void)exec("ROLLBACK");
+            rollback();
             return status;
         }
-        Status committed = exec("COMMIT");
-        if (!committed) {
-            (void)exec("ROLLBACK");
-            return committed;
-        }
-        notifyCommitted();
-        return committed;
+        return commit();
     }
+    // A transaction held open across calls (work done in slices between frames): begin, then
+    // commit (rolled back when COMMIT fails) or roll back.
+    Status begin();  // BEGIN IMMEDIATE
+    Status commit();
+    void rollback();
 
     // Called after every committed transaction on a file (not ":memory:"), with its path:
     // the browser copies the file to persistent storage there. One listener per process.

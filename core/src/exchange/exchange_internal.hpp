@@ -1,6 +1,7 @@
 // Pieces shared by the exchange module's files (csv.cpp, rows.cpp, import.cpp, export.cpp).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,30 @@ namespace inspectonce::exchange::detail {
 // readCsv with bilingual problems: nothing (and a problem added) when the file is not UTF-8
 // or not well-formed CSV.
 std::optional<std::vector<CsvRecord>> readRecords(std::string_view bytes, const std::string& file, Problems& problems);
+
+// A table's rows (T: WorkspaceEnterprise, WorkspaceDepartment, Plan or DemandRecord) checked
+// a slice at a time, so a long file can be checked between frames: the file is parsed whole
+// when this is made, then `check` takes the next records in file order; `take` gives the rows
+// once all are checked. The read* functions of exchange.hpp run one of these in one go.
+template <class T>
+class RowCheck {
+public:
+    // `refs` and `problems` must outlive this.
+    RowCheck(std::string_view bytes, const std::string& file, const References& refs, Problems& problems);
+    RowCheck(RowCheck&&) noexcept;
+    RowCheck& operator=(RowCheck&&) noexcept;
+    ~RowCheck();
+
+    std::size_t records() const;  // the file's data records (0 when it could not be read)
+    std::size_t checked() const;
+    bool done() const { return checked() == records(); }
+    void check(std::size_t count);
+    Rows<T> take();  // once done
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // Surrounding ASCII white space and U+3000 (ideographic space) removed.
 std::string_view trim(std::string_view text);

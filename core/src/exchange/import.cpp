@@ -2,6 +2,10 @@
 // every row is checked (rows.cpp), and only a file without problems is written, in one
 // transaction with one audit entry per row.
 #include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 
 #include "exchange/exchange_internal.hpp"
@@ -76,12 +80,15 @@ Result<std::optional<WorkspaceDepartment>> storedDepartment(store::Statement& s,
         WorkspaceDepartment{id, {s.text(0), s.text(1)}, *level, store::splitList(s.text(3)), static_cast<int>(s.integer(4))});
 }
 
-Status importEnterprises(store::Database& db, const Rows<WorkspaceEnterprise>& rows, const ImportOptions& options,
-                         ImportReport& report, bool write) {
+// Each writer takes rows [from, to): counting them (write false) or writing them, with their audit
+// entries, inside the caller's transaction.
+Status importEnterprises(store::Database& db, const Rows<WorkspaceEnterprise>& rows, std::size_t from, std::size_t to,
+                         const ImportOptions& options, ImportReport& report, bool write) {
     IO_TRY(find, db.prepare("SELECT name, grade, lists, town, industry, above_scale FROM enterprises WHERE uscc = ?"));
     IO_TRY(insert, db.prepare("INSERT INTO enterprises (uscc, name, grade, lists, town, industry, above_scale) VALUES (?,?,?,?,?,?,?)"));
     IO_TRY(update, db.prepare("UPDATE enterprises SET name = ?2, grade = ?3, lists = ?4, town = ?5, industry = ?6, above_scale = ?7 WHERE uscc = ?1"));
-    for (const auto& row : rows.records) {
+    for (std::size_t i = from; i < to; ++i) {
+        const WorkspaceEnterprise& row = rows.records[i];
         const std::string& uscc = row.enterprise.code.str();
         IO_TRY(stored, storedEnterprise(find, uscc));
         WorkspaceEnterprise after = row;
@@ -110,12 +117,13 @@ Status importEnterprises(store::Database& db, const Rows<WorkspaceEnterprise>& r
     return Ok{};
 }
 
-Status importDepartments(store::Database& db, const Rows<WorkspaceDepartment>& rows, const ImportOptions& options,
-                         ImportReport& report, bool write) {
+Status importDepartments(store::Database& db, const Rows<WorkspaceDepartment>& rows, std::size_t from, std::size_t to,
+                         const ImportOptions& options, ImportReport& report, bool write) {
     IO_TRY(find, db.prepare("SELECT name_zh, name_en, level, units, inspectors_per_day FROM departments WHERE id = ?"));
     IO_TRY(insert, db.prepare("INSERT INTO departments (id, name_zh, name_en, level, units, inspectors_per_day) VALUES (?,?,?,?,?,?)"));
     IO_TRY(update, db.prepare("UPDATE departments SET name_zh = ?2, name_en = ?3, level = ?4, units = ?5, inspectors_per_day = ?6 WHERE id = ?1"));
-    for (const auto& row : rows.records) {
+    for (std::size_t i = from; i < to; ++i) {
+        const WorkspaceDepartment& row = rows.records[i];
         IO_TRY(stored, storedDepartment(find, row.id));
         WorkspaceDepartment after = row;
         if (stored) {
@@ -142,14 +150,16 @@ Status importDepartments(store::Database& db, const Rows<WorkspaceDepartment>& r
     return Ok{};
 }
 
-Status importPlans(store::Database& db, const Rows<Plan>& rows, const ImportOptions& options, ImportReport& report, bool write) {
-    report.added = static_cast<int64_t>(rows.records.size());
-    for (const auto& p : rows.records) report.planIds.push_back(p.id);
+Status importPlans(store::Database& db, const Rows<Plan>& rows, std::size_t from, std::size_t to, const ImportOptions& options,
+                   ImportReport& report, bool write) {
+    report.added += static_cast<int64_t>(to - from);
+    for (std::size_t i = from; i < to; ++i) report.planIds.push_back(rows.records[i].id);
     if (!write) return Ok{};
     IO_TRY(insert, db.prepare("INSERT INTO plans (id, department, unit, enterprise, kind, method, window_first, window_last, "
                               "exception, filed_on, inspectors) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     IO_TRY(items, db.prepare("INSERT INTO plan_items (plan, item) VALUES (?,?)"));
-    for (const auto& p : rows.records) {
+    for (std::size_t i = from; i < to; ++i) {
+        const Plan& p = rows.records[i];
         insert.reset();
         insert.bind(1, p.id).bind(2, p.department).bind(3, p.unit).bind(4, p.enterprise).bind(5, toString(p.kind))
             .bind(6, toString(p.method)).bind(7, p.window.first.iso()).bind(8, p.window.last.iso()).bindOptional(9, p.exception);
@@ -213,48 +223,178 @@ Result<References> References::load(store::Database& db) {
     return r;
 }
 
-Result<ImportReport> importCsv(store::Database& db, Table table, std::string_view bytes, const ImportOptions& options) {
-    IO_TRY(refs, References::load(db));
+// ---- A run in slices ------------------------------------------------------------------------
+
+struct ImportRun::State {
+    enum class Phase { Parse, Check, Count, Write, Done };
+
+    virtual ~State() = default;
+    virtual Status advance(std::size_t rows) = 0;  // one slice of the current phase
+    virtual double fraction() const = 0;
+
+    store::Database* db = nullptr;
+    std::string bytes;  // until parsed
+    ImportOptions options;
+    References refs;
     ImportReport report;
-    report.table = table;
-    const std::string& file = options.file;
-    auto finish = [&](auto rows, auto&& write) -> Result<ImportReport> {
-        report.rows = static_cast<int64_t>(rows.records.size());
-        if (!report.problems.empty()) {
-            report.rows = 0;
-            return report;
-        }
-        IO_CHECK(write(rows, false));  // count what would be added and updated
-        if (options.dryRun) return report;
-        report.added = report.updated = report.unchanged = 0;
-        report.planIds.clear();
-        IO_CHECK(db.transaction([&]() -> Status { return write(rows, true); }));
-        report.written = true;
-        return report;
-    };
-    switch (table) {
-        case Table::Enterprises:
-            return finish(readEnterprises(bytes, file, report.problems), [&](const auto& rows, bool write) {
-                return importEnterprises(db, rows, options, report, write);
-            });
-        case Table::Departments:
-            return finish(readDepartments(bytes, file, refs, report.problems), [&](const auto& rows, bool write) {
-                return importDepartments(db, rows, options, report, write);
-            });
-        case Table::Plans:
-            return finish(readPlans(bytes, file, refs, report.problems), [&](const auto& rows, bool write) {
-                return importPlans(db, rows, options, report, write);
-            });
-        case Table::Demands: {
-            auto rows = readDemands(bytes, file, refs, report.problems);
-            if (report.problems.empty()) {
-                report.rows = static_cast<int64_t>(rows.records.size());
-                report.demands = std::move(rows.records);
+    Phase phase = Phase::Parse;
+    bool inTransaction = false;
+};
+
+namespace {
+
+template <class T>
+using Writer = Status (*)(store::Database&, const Rows<T>&, std::size_t, std::size_t, const ImportOptions&, ImportReport&, bool);
+
+// One table's run: parse, check every row, then (when there are no problems and the table is
+// written) count and write the rows; demands are only read and checked (the workflow opens them).
+template <class T>
+struct TableImport final : ImportRun::State {
+    explicit TableImport(Writer<T> w) : writer(w) {}
+
+    Status advance(std::size_t count) override {
+        switch (phase) {
+            case Phase::Parse:
+                check.emplace(bytes, options.file, refs, report.problems);
+                bytes = std::string();
+                phase = Phase::Check;
+                return Ok{};
+            case Phase::Check:
+                check->check(count);
+                if (check->done()) checked();
+                return Ok{};
+            case Phase::Count:
+            case Phase::Write: {
+                std::size_t to = std::min(rows.records.size(), next + count);
+                IO_CHECK(writer(*db, rows, next, to, options, report, phase == Phase::Write));
+                (phase == Phase::Count ? counted : written) += to - next;
+                next = to;
+                if (next == rows.records.size()) return phase == Phase::Count ? countedAll() : writtenAll();
+                return Ok{};
             }
-            return report;
+            case Phase::Done: return Ok{};
+        }
+        return Ok{};
+    }
+
+    void checked() {
+        records = check->records();
+        rows = check->take();
+        check.reset();
+        report.rows = report.problems.empty() ? static_cast<int64_t>(rows.records.size()) : 0;
+        if (!report.problems.empty()) {
+            phase = Phase::Done;
+        } else if (!writer) {
+            if constexpr (std::is_same_v<T, DemandRecord>) report.demands = std::move(rows.records);
+            phase = Phase::Done;
+        } else {
+            phase = Phase::Count;
         }
     }
-    return report;
+    Status countedAll() {
+        if (options.dryRun) {
+            phase = Phase::Done;
+            return Ok{};
+        }
+        // Counted again as written (the same counts, unless the file changed under us).
+        report.added = report.updated = report.unchanged = 0;
+        report.planIds.clear();
+        IO_CHECK(db->begin());
+        inTransaction = true;
+        next = 0;
+        phase = Phase::Write;
+        return Ok{};
+    }
+    Status writtenAll() {
+        inTransaction = false;
+        IO_CHECK(db->commit());
+        report.written = true;
+        phase = Phase::Done;
+        return Ok{};
+    }
+
+    // Weights near the time each phase takes: writing (with its audit entries) costs about
+    // three times as much as checking or counting a row.
+    double fraction() const override {
+        if (phase == Phase::Done) return 1.0;
+        if (phase == Phase::Parse) return 0.0;
+        std::size_t all = check ? check->records() : records;
+        double total = static_cast<double>(all) * (writer ? (options.dryRun ? 2.0 : 5.0) : 1.0);
+        double done = static_cast<double>(check ? check->checked() : all) + static_cast<double>(counted) +
+                      3.0 * static_cast<double>(written);
+        return total > 0 ? std::min(1.0, done / total) : 0.0;
+    }
+
+    Writer<T> writer;
+    std::optional<detail::RowCheck<T>> check;
+    Rows<T> rows;
+    std::size_t records = 0;
+    std::size_t next = 0;  // the next row to count or write
+    std::size_t counted = 0;
+    std::size_t written = 0;
+};
+
+std::unique_ptr<ImportRun::State> tableImport(Table table) {
+    switch (table) {
+        case Table::Enterprises: return std::make_unique<TableImport<WorkspaceEnterprise>>(&importEnterprises);
+        case Table::Departments: return std::make_unique<TableImport<WorkspaceDepartment>>(&importDepartments);
+        case Table::Plans: return std::make_unique<TableImport<Plan>>(&importPlans);
+        case Table::Demands: return std::make_unique<TableImport<DemandRecord>>(nullptr);
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+ImportRun::ImportRun(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ImportRun::ImportRun(ImportRun&&) noexcept = default;
+ImportRun& ImportRun::operator=(ImportRun&& other) noexcept {
+    if (this != &other) {
+        cancel();
+        state_ = std::move(other.state_);
+    }
+    return *this;
+}
+ImportRun::~ImportRun() { cancel(); }
+
+Result<ImportRun> ImportRun::start(store::Database& db, Table table, std::string bytes, ImportOptions options) {
+    IO_TRY(refs, References::load(db));
+    std::unique_ptr<State> state = tableImport(table);
+    state->db = &db;
+    state->bytes = std::move(bytes);
+    state->options = std::move(options);
+    state->refs = std::move(refs);
+    state->report.table = table;
+    return ImportRun(std::move(state));
+}
+
+Result<bool> ImportRun::step(std::size_t rows) {
+    if (done()) return true;
+    if (Status advanced = state_->advance(std::max<std::size_t>(rows, 1)); !advanced) {
+        cancel();
+        return advanced.error();
+    }
+    return done();
+}
+
+bool ImportRun::done() const { return !state_ || state_->phase == State::Phase::Done; }
+double ImportRun::fraction() const { return state_ ? state_->fraction() : 1.0; }
+const ImportReport& ImportRun::report() const { return state_->report; }
+
+void ImportRun::cancel() {
+    if (done()) return;
+    if (state_->inTransaction) state_->db->rollback();
+    state_->inTransaction = false;
+    state_->report.written = false;
+    state_->phase = State::Phase::Done;
+}
+
+Result<ImportReport> importCsv(store::Database& db, Table table, std::string_view bytes, const ImportOptions& options) {
+    IO_TRY(run, ImportRun::start(db, table, std::string(bytes), options));
+    while (true) {
+        IO_TRY(finished, run.step(SIZE_MAX));
+        if (finished) return run.report();
+    }
 }
 
 }  // namespace inspectonce::exchange

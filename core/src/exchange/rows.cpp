@@ -357,17 +357,20 @@ bool References::hasEnterprise(std::string_view uscc) const {
     return std::binary_search(enterprises.begin(), enterprises.end(), uscc, [](const auto& a, const auto& b) { return std::string_view(a) < std::string_view(b); });
 }
 
-// ---- Enterprises --------------------------------------------------------------------------
+// ---- Each table's rows ----------------------------------------------------------------------
 
-Rows<WorkspaceEnterprise> readEnterprises(std::string_view bytes, const std::string& file, Problems& problems) {
-    Rows<WorkspaceEnterprise> out;
-    auto sheet = readSheet(bytes, file, Table::Enterprises, problems);
-    if (!sheet) return out;
-    out.columns = sheet->header.ids;
-    FirstUse<std::string> seen;
-    for (std::size_t i = 1; i < sheet->records.size(); ++i) {
-        RowReader row(sheet->header, sheet->records[i], file, problems);
-        if (!row.ok()) continue;
+namespace {
+
+// What a table's check keeps from row to row (the ids seen, the ids to give) and how it checks
+// one row; a row without problems goes to `out`.
+template <class T>
+struct TableCheck;
+
+template <>
+struct TableCheck<WorkspaceEnterprise> {
+    static constexpr Table table = Table::Enterprises;
+    explicit TableCheck(const References&) {}
+    void check(RowReader& row, Rows<WorkspaceEnterprise>& out) {
         auto code = row.uscc("uscc");
         auto name = row.required("name", true);
         const Word* grade = row.word("grade", detail::gradeWords(), nullptr);
@@ -384,28 +387,23 @@ Rows<WorkspaceEnterprise> readEnterprises(std::string_view bytes, const std::str
         }
         const Word* above = row.word("above_scale", detail::yesNoWords(), &detail::yesNoWords()[1]);
         if (code) seen.claim(*code, row, "uscc");
-        if (!row.ok() || !code || !name || !grade || !above) continue;
+        if (!row.ok() || !code || !name || !grade || !above) return;
         auto parsedGrade = parseCreditGrade(grade->id);
         WorkspaceEnterprise e{Enterprise{Uscc::parse(*code).value(), *name, parsedGrade.value(), lists}, row.raw("town"),
                               row.raw("industry"), above->id == "yes"};
         out.lines.push_back(row.line());
         out.records.push_back(std::move(e));
     }
-    return out;
-}
+    void finish(Rows<WorkspaceEnterprise>&) {}
 
-// ---- Departments ---------------------------------------------------------------------------
-
-Rows<WorkspaceDepartment> readDepartments(std::string_view bytes, const std::string& file, const References& refs,
-                                          Problems& problems) {
-    Rows<WorkspaceDepartment> out;
-    auto sheet = readSheet(bytes, file, Table::Departments, problems);
-    if (!sheet) return out;
-    out.columns = sheet->header.ids;
     FirstUse<std::string> seen;
-    for (std::size_t i = 1; i < sheet->records.size(); ++i) {
-        RowReader row(sheet->header, sheet->records[i], file, problems);
-        if (!row.ok()) continue;
+};
+
+template <>
+struct TableCheck<WorkspaceDepartment> {
+    static constexpr Table table = Table::Departments;
+    explicit TableCheck(const References& references) : refs(references) {}
+    void check(RowReader& row, Rows<WorkspaceDepartment>& out) {
         WorkspaceDepartment d;
         auto id = row.identifier("id", true);
         auto name = row.required("name", true);
@@ -424,7 +422,7 @@ Rows<WorkspaceDepartment> readDepartments(std::string_view bytes, const std::str
             for (const auto& [department, unit] : refs.unitsInUse)
                 if (department == *id && std::find(d.units.begin(), d.units.end(), unit) == d.units.end())
                     row.fail("units", {"内设机构" + quoteZh(unit) + "仍有计划使用，不能删去", "unit " + quoteEn(unit) + " is used by stored plans: it cannot be dropped"});
-        if (!row.ok() || !id || !name || !level || !perDay) continue;
+        if (!row.ok() || !id || !name || !level || !perDay) return;
         d.id = *id;
         d.name = {*name, row.raw("name_en")};
         d.level = parseDepartmentLevel(level->id).value();
@@ -432,22 +430,18 @@ Rows<WorkspaceDepartment> readDepartments(std::string_view bytes, const std::str
         out.lines.push_back(row.line());
         out.records.push_back(std::move(d));
     }
-    return out;
-}
+    void finish(Rows<WorkspaceDepartment>&) {}
 
-// ---- Plans ---------------------------------------------------------------------------------
-
-Rows<Plan> readPlans(std::string_view bytes, const std::string& file, const References& refs, Problems& problems) {
-    Rows<Plan> out;
-    auto sheet = readSheet(bytes, file, Table::Plans, problems);
-    if (!sheet) return out;
-    out.columns = sheet->header.ids;
+    const References& refs;
     FirstUse<std::string> seen;
-    int64_t maxId = refs.planIds.empty() ? 0 : refs.planIds.back();
-    std::vector<bool> assigned;
-    for (std::size_t i = 1; i < sheet->records.size(); ++i) {
-        RowReader row(sheet->header, sheet->records[i], file, problems);
-        if (!row.ok()) continue;
+};
+
+template <>
+struct TableCheck<Plan> {
+    static constexpr Table table = Table::Plans;
+    explicit TableCheck(const References& references)
+        : refs(references), maxId(references.planIds.empty() ? 0 : references.planIds.back()) {}
+    void check(RowReader& row, Rows<Plan>& out) {
         Plan p;
         std::optional<int64_t> id;
         if (!row.value("id").empty()) {
@@ -510,7 +504,7 @@ Rows<Plan> readPlans(std::string_view bytes, const std::string& file, const Refe
         }
         auto filed = row.date("filed_on", false);
         auto inspectors = row.integer("inspectors", 1, 100, 2);
-        if (!row.ok() || !department || !enterprise || !method || !kind || !start || !end || !inspectors) continue;
+        if (!row.ok() || !department || !enterprise || !method || !kind || !start || !end || !inspectors) return;
         p.id = id.value_or(0);
         p.department = department->id;
         p.unit = unit;
@@ -527,22 +521,23 @@ Rows<Plan> readPlans(std::string_view bytes, const std::string& file, const Refe
         out.lines.push_back(row.line());
         out.records.push_back(std::move(p));
     }
-    for (std::size_t i = 0; i < out.records.size(); ++i)
-        if (assigned[i]) out.records[i].id = ++maxId;
-    return out;
-}
+    // Plans without an id in the file get the next free ids, in file order.
+    void finish(Rows<Plan>& out) {
+        for (std::size_t i = 0; i < out.records.size(); ++i)
+            if (assigned[i]) out.records[i].id = ++maxId;
+    }
 
-// ---- Demands -------------------------------------------------------------------------------
-
-Rows<DemandRecord> readDemands(std::string_view bytes, const std::string& file, const References& refs, Problems& problems) {
-    Rows<DemandRecord> out;
-    auto sheet = readSheet(bytes, file, Table::Demands, problems);
-    if (!sheet) return out;
-    out.columns = sheet->header.ids;
+    const References& refs;
     FirstUse<std::string> seen;
-    for (std::size_t i = 1; i < sheet->records.size(); ++i) {
-        RowReader row(sheet->header, sheet->records[i], file, problems);
-        if (!row.ok()) continue;
+    int64_t maxId = 0;
+    std::vector<bool> assigned;
+};
+
+template <>
+struct TableCheck<DemandRecord> {
+    static constexpr Table table = Table::Demands;
+    explicit TableCheck(const References& references) : refs(references) {}
+    void check(RowReader& row, Rows<DemandRecord>& out) {
         DemandRecord d;
         d.line = row.line();
         if (!row.value("id").empty()) {
@@ -564,7 +559,7 @@ Rows<DemandRecord> readDemands(std::string_view bytes, const std::string& file, 
         }
         if (std::string s = row.value("state"); !s.empty()) d.state = s;
         d.deadline = row.date("deadline", false);
-        if (!row.ok() || !enterprise || !received || !channel || !text) continue;
+        if (!row.ok() || !enterprise || !received || !channel || !text) return;
         d.enterprise = *enterprise;
         d.received = *received;
         d.channel = *channel;
@@ -572,7 +567,94 @@ Rows<DemandRecord> readDemands(std::string_view bytes, const std::string& file, 
         out.lines.push_back(row.line());
         out.records.push_back(std::move(d));
     }
-    return out;
+    void finish(Rows<DemandRecord>&) {}
+
+    const References& refs;
+    FirstUse<std::string> seen;
+};
+
+template <class T>
+Rows<T> readAll(std::string_view bytes, const std::string& file, const References& refs, Problems& problems) {
+    detail::RowCheck<T> rows(bytes, file, refs, problems);
+    rows.check(rows.records());
+    return rows.take();
+}
+
+}  // namespace
+
+namespace detail {
+
+template <class T>
+struct RowCheck<T>::State {
+    State(std::string_view bytes, const std::string& name, const References& refs, Problems& found)
+        : file(name), problems(found), table(refs), sheet(readSheet(bytes, name, TableCheck<T>::table, found)) {
+        if (!sheet) return;
+        rows.columns = sheet->header.ids;
+        records = sheet->records.size() - 1;
+    }
+
+    std::string file;
+    Problems& problems;
+    TableCheck<T> table;
+    std::optional<Sheet> sheet;  // released once every record is checked
+    Rows<T> rows;
+    std::size_t records = 0;
+    std::size_t checked = 0;
+};
+
+template <class T>
+RowCheck<T>::RowCheck(std::string_view bytes, const std::string& file, const References& refs, Problems& problems)
+    : state_(std::make_unique<State>(bytes, file, refs, problems)) {}
+template <class T>
+RowCheck<T>::RowCheck(RowCheck&&) noexcept = default;
+template <class T>
+RowCheck<T>& RowCheck<T>::operator=(RowCheck&&) noexcept = default;
+template <class T>
+RowCheck<T>::~RowCheck() = default;
+
+template <class T>
+std::size_t RowCheck<T>::records() const { return state_->records; }
+template <class T>
+std::size_t RowCheck<T>::checked() const { return state_->checked; }
+
+template <class T>
+void RowCheck<T>::check(std::size_t count) {
+    State& s = *state_;
+    for (; count > 0 && s.checked < s.records; --count) {
+        RowReader row(s.sheet->header, s.sheet->records[++s.checked], s.file, s.problems);
+        if (row.ok()) s.table.check(row, s.rows);
+    }
+    if (s.checked == s.records) s.sheet.reset();
+}
+
+template <class T>
+Rows<T> RowCheck<T>::take() {
+    state_->table.finish(state_->rows);
+    return std::move(state_->rows);
+}
+
+template class RowCheck<WorkspaceEnterprise>;
+template class RowCheck<WorkspaceDepartment>;
+template class RowCheck<Plan>;
+template class RowCheck<DemandRecord>;
+
+}  // namespace detail
+
+Rows<WorkspaceEnterprise> readEnterprises(std::string_view bytes, const std::string& file, Problems& problems) {
+    return readAll<WorkspaceEnterprise>(bytes, file, References{}, problems);
+}
+
+Rows<WorkspaceDepartment> readDepartments(std::string_view bytes, const std::string& file, const References& refs,
+                                          Problems& problems) {
+    return readAll<WorkspaceDepartment>(bytes, file, refs, problems);
+}
+
+Rows<Plan> readPlans(std::string_view bytes, const std::string& file, const References& refs, Problems& problems) {
+    return readAll<Plan>(bytes, file, refs, problems);
+}
+
+Rows<DemandRecord> readDemands(std::string_view bytes, const std::string& file, const References& refs, Problems& problems) {
+    return readAll<DemandRecord>(bytes, file, refs, problems);
 }
 
 }  // namespace inspectonce::exchange

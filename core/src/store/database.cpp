@@ -16,6 +16,21 @@ void Database::notifyCommitted() const {
     if (commitListener != nullptr && path_ != ":memory:") commitListener(path_);
 }
 
+Status Database::begin() { return exec("BEGIN IMMEDIATE"); }
+
+Status Database::commit() {
+    Status committed = exec("COMMIT");
+    if (!committed) {
+        rollback();
+        return committed;
+    }
+    notifyCommitted();
+    return committed;
+}
+
+// A failed statement may already have ended the transaction: ROLLBACK then fails harmlessly.
+void Database::rollback() { (void)exec("ROLLBACK"); }
+
 Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
               : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE
