@@ -75,6 +75,19 @@ Result<exchange::ImportReport> WorkspaceSession::importCsv(exchange::Table table
     return remember(std::move(report));
 }
 
+Result<exchange::ImportRun> WorkspaceSession::startImport(exchange::Table table, std::string bytes, const std::string& name,
+                                                          Date day) {
+    if (!db_) return remember(Result<exchange::ImportRun>(makeError(path_, "no workspace is open")));
+    exchange::ImportOptions options;
+    options.file = name;
+    options.date = day;
+    return remember(exchange::ImportRun::start(*db_, table, std::move(bytes), options));
+}
+
+Status WorkspaceSession::importFinished(const exchange::ImportReport& report) {
+    return remember(report.written ? reload() : Status(Ok{}));
+}
+
 Status WorkspaceSession::importArchive(std::string_view bytes, const std::string& name) {
     auto workspace = exchange::readWorkspaceArchive(bytes, name);
     if (!workspace) return remember(Status(workspace.error()));

@@ -8,6 +8,7 @@
 #include "dashboard_figures.hpp"
 #include "enterprise_rows.hpp"
 #include "inspectonce/exchange.hpp"
+#include "inspectonce/generate.hpp"
 #include "screens.hpp"
 #include "ui_harness.hpp"
 #include "widgets.hpp"
@@ -16,6 +17,18 @@ namespace inspectonce::test {
 namespace {
 
 const Workspace& workspaceOf(const HeadlessApp& app) { return *app.state.workspace.workspace(); }
+
+// The enterprises of another generated county of `count`, as a CSV to import.
+std::string otherEnterprisesCsv(const HeadlessApp& app, int64_t count) {
+    GenerateOptions g;
+    g.county = workspaceOf(app).county;
+    g.enterprises = count;
+    g.seed = 77;
+    g.year = workspaceOf(app).year;
+    auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+    EXPECT_TRUE(other) << other.error().message();
+    return other ? exchange::exportCsv(*other, exchange::Table::Enterprises) : std::string();
+}
 
 }  // namespace
 
@@ -143,6 +156,58 @@ TEST(SettingsScreen, AnExportedWorkspaceImportsBackWhole) {
     EXPECT_TRUE(app.state.messages.back().problem);
     EXPECT_NE(app.state.messages.back().text.en.find("broken.inspectonce"), std::string::npos);
     EXPECT_EQ(workspaceOf(app).visits.size(), visits);
+}
+
+// A large CSV goes in by slices under the overlay: the progress rises frame by frame, the
+// workspace shows nothing of it until the last slice commits, then all of it.
+TEST(SettingsScreen, ACsvImportRunsInSlicesShowingItsProgress) {
+    HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    std::string csv = otherEnterprisesCsv(app, 2000);
+    auto before = workspaceOf(app).enterprises.size();
+    app.state.receiveFile("csv:enterprises", "more.csv", csv);
+    std::vector<double> seen;
+    for (int frame = 0; frame < 200 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_EQ(workspaceOf(app).enterprises.size(), before) << "shown before the import ended, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    // 2 000 rows, 200 a slice, checked, counted and written: about thirty frames, each further on.
+    std::vector<double> between;
+    for (double f : seen)
+        if (f > 0 && f < 1 && (between.empty() || f > between.back())) between.push_back(f);
+    EXPECT_GE(between.size(), 20u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    ASSERT_FALSE(app.state.messages.empty());
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_NE(app.state.messages.back().text.zh.find("more.csv：2000 行"), std::string::npos) << app.state.messages.back().text.zh;
+    EXPECT_GT(workspaceOf(app).enterprises.size(), before);
+    EXPECT_LE(workspaceOf(app).enterprises.size(), before + 2000);
+}
+
+// Cancel part-way through writing: the open transaction is rolled back, the file is as it was.
+TEST(SettingsScreen, ACancelledCsvImportWritesNothing) {
+    HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);
+    std::string csv = otherEnterprisesCsv(app, 2000);
+    auto digest = workspaceFileDigest(app.path());
+    ASSERT_TRUE(digest) << digest.error().message();
+    auto version = app.state.workspace.version();
+    app.state.receiveFile("csv:enterprises", "more.csv", csv);
+    for (int frame = 0; frame < 200 && !app.state.longWork.empty() && app.state.longWork.front().fraction < 0.7; ++frame) app.frame();
+    ASSERT_FALSE(app.state.longWork.empty());
+    app.click("work-cancel");
+    EXPECT_TRUE(app.state.longWork.empty());
+    EXPECT_EQ(app.state.workspace.version(), version);
+    EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
+    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 more.csv");
+    // The file takes the same import afterwards.
+    app.state.workSlice = std::chrono::milliseconds(40);
+    app.state.receiveFile("csv:enterprises", "more.csv", csv);
+    app.settle();
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_NE(app.state.workspace.version(), version);
 }
 
 }  // namespace inspectonce::test
