@@ -4,6 +4,8 @@
 #include <cctype>
 #include <numeric>
 
+#include "inspectonce/generate.hpp"
+
 namespace inspectonce::ui {
 namespace {
 
@@ -27,7 +29,9 @@ std::string enterpriseName(const Workspace& workspace, const std::string& uscc) 
 std::string departmentName(const Workspace& workspace, const std::string& id, const std::string& unit, Language language) {
     const WorkspaceDepartment* d = workspace.department(id);
     std::string name = d ? d->name.in(language) : id;
-    return unit.empty() ? name : name + " · " + unit;
+    if (unit.empty()) return name;
+    const Text* unitName = generatedUnitName(unit);
+    return name + " · " + (unitName ? unitName->in(language) : unit);
 }
 
 std::vector<int32_t> planRows(const Workspace& workspace, std::string_view search, PlanColumn column, bool ascending) {

@@ -81,12 +81,20 @@ void drawDayCell(const AppState& state, const DayInfo& day, const BlackoutDay* b
     if (restDay) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::Text("%d", day.date.day());
     if (restDay) ImGui::PopStyleColor();
-    if (day.kind == DayKind::Holiday) ImGui::TextColored(kHolidayText, "%s", state.tr(day.name));
-    else if (day.kind == DayKind::AdjustedWorkday) ImGui::TextColored(kAdjustedText, "%s", state.tr({"调休上班", "work day"}));
-    else ImGui::TextUnformatted(" ");
+    if (day.kind == DayKind::Holiday) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kHolidayText);
+        fittedText(state.tr(day.name));
+        ImGui::PopStyleColor();
+    } else if (day.kind == DayKind::AdjustedWorkday) {
+        ImGui::TextColored(kAdjustedText, "%s", state.tr({"调休上班", "work day"}));
+    } else {
+        ImGui::TextUnformatted(" ");
+    }
     if (blackout) {
-        ImGui::TextUnformatted(state.tr(blackout->rule->name));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", state.tr({"依据", "Clause"}), blackout->rule->clause.text().c_str());
+        // A long English name ends in "…"; the tooltip gives it whole, with its clause.
+        const char* name = state.tr(blackout->rule->name);
+        fittedText(name);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s · %s %s", name, state.tr({"依据", "Clause"}), blackout->rule->clause.text().c_str());
     } else {
         ImGui::TextUnformatted(" ");
     }

@@ -45,15 +45,20 @@ std::vector<std::string> samplingClauses(const PolicyData& policy) {
     return out;
 }
 
-// How many choices fit side by side in a list at the current width (inside its frame).
-std::size_t choiceColumns() {
-    float inner = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ScrollbarSize;
-    return std::max<std::size_t>(1, static_cast<std::size_t>(inner / (ImGui::GetFontSize() * 11)));
+// How many choices fit side by side in a list at the current width (inside its frame), each
+// column as wide as the longest label (English department names run long).
+std::size_t choiceColumns(const std::vector<std::string>& labels) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float inner = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2 - style.ScrollbarSize;
+    float widest = ImGui::GetFontSize() * 6;
+    for (const auto& label : labels) widest = std::max(widest, ImGui::CalcTextSize(label.c_str()).x);
+    float column = widest + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + style.CellPadding.x * 2 + style.ItemSpacing.x;
+    return std::max<std::size_t>(1, static_cast<std::size_t>(inner / column));
 }
 
 void checkboxList(const char* id, std::vector<std::string>& chosen, const std::vector<std::string>& values,
                   const std::vector<std::string>& labels, float height) {
-    int columns = static_cast<int>(choiceColumns());
+    int columns = static_cast<int>(choiceColumns(labels));
     ImGui::BeginChild(id, ImVec2(0, height), true);
     if (ImGui::BeginTable("choices", columns)) {
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -104,7 +109,7 @@ void drawConfigure(AppState& state, const Workspace& w, const PolicyData& policy
     }
     float line = ImGui::GetFrameHeightWithSpacing();
     // Every department in view: as many rows as the columns the list will have need.
-    std::size_t columns = choiceColumns();
+    std::size_t columns = choiceColumns(names);
     float rows = static_cast<float>((ids.size() + columns - 1) / columns);
     checkboxList("departments", view.departments, ids, names, line * std::min(6.0f, rows) + ImGui::GetStyle().WindowPadding.y * 2 + 4);
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "inspectonce/documents.hpp"
+#include "inspectonce/generate.hpp"
 #include "inspectonce/inspection_code.hpp"
 #include "inspectonce/qr.hpp"
 #include "planning_rows.hpp"
@@ -212,21 +213,30 @@ void drawVisitTable(AppState& state, const Workspace& w) {
     ImGui::InputTextWithHint("##visit-enterprise", state.tr({"企业名称或信用代码", "enterprise name or code"}), view.enterpriseFilter.data(),
                              view.enterpriseFilter.size());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("##visit-date", state.tr({"日期，如 2026-04", "date, e.g. 2026-04"}), view.dateFilter.data(), view.dateFilter.size());
+    const Text dateHintText{"日期，如 2026-04", "date, e.g. 2026-04"};
+    const char* dateHint = state.tr(dateHintText);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 7, ImGui::CalcTextSize(dateHint).x + ImGui::GetStyle().FramePadding.x * 2));
+    ImGui::InputTextWithHint("##visit-date", dateHint, view.dateFilter.data(), view.dateFilter.size());
     refreshRows(state, w);
 
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    float height = std::max(ImGui::GetTextLineHeightWithSpacing() * 6, ImGui::GetTextLineHeightWithSpacing() * 11);
+    // Half the space left, at least 11 rows: the chosen visit's details go below.
+    float height = std::max(ImGui::GetTextLineHeightWithSpacing() * 11, ImGui::GetContentRegionAvail().y * 0.5f);
     if (!ImGui::BeginTable("visits", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(state.tr({"日期", "Date"}), 0, 1.2f);
-    ImGui::TableSetupColumn(state.tr({"企业", "Enterprise"}), 0, 3.0f);
-    ImGui::TableSetupColumn(state.tr({"牵头部门", "Lead"}), 0, 2.0f);
-    ImGui::TableSetupColumn(state.tr({"计划数", "Plans"}), 0, 0.7f);
-    ImGui::TableSetupColumn(state.tr({"预告日", "Notice"}), 0, 1.2f);
-    ImGui::TableSetupColumn(state.tr({"检查码", "Code"}), 0, 3.0f);
+    // Dates and counts at their own width; names and codes share the rest, cut with "…".
+    auto fixed = [&](const Text& header, const char* widest) {
+        const char* title = state.tr(header);
+        float width = std::max(ImGui::CalcTextSize(title).x, ImGui::CalcTextSize(widest).x);
+        ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthFixed, width);
+    };
+    fixed({"日期", "Date"}, "0000-00-00");
+    ImGui::TableSetupColumn(state.tr({"企业", "Enterprise"}), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(state.tr({"牵头部门", "Lead"}), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    fixed({"计划数", "Plans"}, "000");
+    fixed({"预告日", "Notice"}, state.tr({"例外，不预告", "exception, none"}));
+    ImGui::TableSetupColumn(state.tr({"检查码", "Code"}), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(view.rows.size()));
@@ -239,9 +249,9 @@ void drawVisitTable(AppState& state, const Workspace& w) {
             if (ImGui::Selectable(v.date.iso().c_str(), view.selected == v.id, ImGuiSelectableFlags_SpanAllColumns)) view.selected = v.id;
             ImGui::PopID();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(enterpriseName(w, v.enterprise).c_str());
+            fittedText(enterpriseName(w, v.enterprise));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(departmentName(w, v.lead, "", state.language).c_str());
+            fittedText(departmentName(w, v.lead, "", state.language));
             ImGui::TableNextColumn();
             ImGui::Text("%zu", v.plans.size());
             ImGui::TableNextColumn();
@@ -249,7 +259,7 @@ void drawVisitTable(AppState& state, const Workspace& w) {
             else ImGui::TextDisabled("%s", state.tr({"例外，不预告", "exception, none"}));
             ImGui::TableNextColumn();
             if (v.code.empty()) ImGui::TextDisabled("—");
-            else ImGui::TextUnformatted(v.code.c_str());
+            else fittedText(v.code);
         }
     ImGui::EndTable();
 }
@@ -334,7 +344,9 @@ void drawNotice(AppState& state, const Workspace& w, const PolicyData& policy, c
     for (const auto& line : notice.lines) {
         std::string inspectors;
         for (const auto& name : line.inspectors) inspectors += (inspectors.empty() ? "" : state.tr({"、", ", "})) + name;
-        ImGui::BulletText("%s%s%s — %s %s", state.tr(line.departmentName), line.unit.empty() ? "" : " · ", line.unit.c_str(),
+        const Text* unitName = generatedUnitName(line.unit);
+        std::string unit = unitName ? unitName->in(state.language) : line.unit;
+        ImGui::BulletText("%s%s%s — %s %s", state.tr(line.departmentName), unit.empty() ? "" : " · ", unit.c_str(),
                           state.tr({"检查人员", "inspectors"}), inspectors.empty() ? "—" : inspectors.c_str());
     }
     ImGui::PopTextWrapPos();

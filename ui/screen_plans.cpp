@@ -11,6 +11,7 @@
 
 #include "inspectonce/exceptions.hpp"
 #include "inspectonce/exchange.hpp"
+#include "inspectonce/generate.hpp"
 #include "planning_decision.hpp"
 #include "planning_form.hpp"
 #include "planning_rows.hpp"
@@ -123,7 +124,8 @@ void drawTable(AppState& state, const Workspace& w) {
         if (fixed[c] > 0) ImGui::TableSetupColumn(state.tr(headers[c]), columnFlags | ImGuiTableColumnFlags_WidthFixed, fixed[c], static_cast<ImGuiID>(c));
         else ImGui::TableSetupColumn(state.tr(headers[c]), columnFlags | ImGuiTableColumnFlags_WidthStretch, c == 2 ? 1.6f : 1.2f, static_cast<ImGuiID>(c));
     }
-    ImGui::TableSetupColumn(state.tr({"安排", "Scheduled"}), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch, 1.0f, kPlanColumns);
+    ImGui::TableSetupColumn(state.tr({"安排", "Scheduled"}), ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                            widest({{"安排", "Scheduled"}, {"#00000 · 00-00", "#00000 · 00-00"}, {"非现场", "non-site"}}), kPlanColumns);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
@@ -145,9 +147,9 @@ void drawTable(AppState& state, const Workspace& w) {
             if (ImGui::Selectable(id.c_str(), view.selected == p.id, ImGuiSelectableFlags_SpanAllColumns)) view.selected = p.id;
             ImGui::PopID();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(departmentName(w, p.department, p.unit, state.language).c_str());
+            fittedText(departmentName(w, p.department, p.unit, state.language));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(enterpriseName(w, p.enterprise).c_str());
+            fittedText(enterpriseName(w, p.enterprise));
             ImGui::TableNextColumn();
             // Windows lie in the workspace's year (the import checks it): month and day suffice.
             ImGui::Text("%s ~ %s", p.window.first.iso().substr(5).c_str(), p.window.last.iso().substr(5).c_str());
@@ -350,7 +352,10 @@ void drawPlanForm(AppState& state, const Workspace& w, const PolicyData& policy)
         draft.department >= 0 && draft.department < static_cast<int>(w.departments.size()) ? &w.departments[static_cast<std::size_t>(draft.department)] : nullptr;
     if (department && !department->units.empty()) {
         std::vector<Text> units;
-        for (const auto& u : department->units) units.push_back({u, u});
+        for (const auto& u : department->units) {
+            const Text* name = generatedUnitName(u);
+            units.push_back(name ? *name : Text{u, u});
+        }
         ImGui::SameLine();
         ImGui::TextUnformatted(state.tr({"内设机构", "Unit"}));
         ImGui::SameLine();

@@ -1,5 +1,8 @@
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -57,6 +60,20 @@ std::optional<Date> dateField(const char* label, char* buffer, std::size_t size)
     const auto& calendar = WorkCalendar::official();
     if (date->year() < calendar.firstYear() || date->year() > calendar.lastYear()) return std::nullopt;
     return *date;
+}
+
+void fittedText(const std::string& text) {
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    float width = ImGui::GetContentRegionAvail().x;
+    if (size.x <= width) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 end(at.x + std::max(width, 0.0f), at.y + size.y);
+    ImGui::Dummy(ImVec2(std::max(width, 1.0f), size.y));
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, end, end.x, end.x, text.c_str(), nullptr, &size);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 std::string grouped(int64_t value) {

@@ -25,6 +25,9 @@ void clauseText(const AppState& state, const Citation& clause);
 void fileChooser(AppState& state, const char* id, const Text& label, const std::string& purpose, const std::string& accept);
 // A YYYY-MM-DD field; returns the date when the text is a date of the calendar's years.
 std::optional<Date> dateField(const char* label, char* buffer, std::size_t size);
+// Text in the width left on the line (a table cell): cut with "…" when it does not fit, and
+// shown whole in a tooltip on hover, so nothing is cut off unseen.
+void fittedText(const std::string& text);
 // 12 345 and 67.8 % as officials read them.
 std::string grouped(int64_t value);
 std::string percent(double share);

@@ -87,6 +87,26 @@ TEST(Generate, SameOptionsGiveTheSameWorkspace) {
     EXPECT_GT(first.size(), 100000u);  // not trivially equal: a real workspace
 }
 
+// Units are given as English ids; each has a name to show in both languages, so no screen
+// shows "市场监管局 · food-safety".
+TEST(Generate, EveryUnitGivenHasANameInBothLanguages) {
+    auto o = options("yunhe", 300, 3);
+    o.departments = 82;  // every bureau at the city's three levels
+    Workspace w = make(o);
+    std::size_t units = 0;
+    for (const auto& d : w.departments)
+        for (const auto& unit : d.units) {
+            ++units;
+            const Text* name = generatedUnitName(unit);
+            ASSERT_NE(name, nullptr) << d.id << " · " << unit;
+            EXPECT_GE(name->zh.size(), 9u) << unit;  // three or more Chinese characters
+            EXPECT_FALSE(name->en.empty()) << unit;
+            EXPECT_NE(name->en, unit);
+        }
+    EXPECT_GE(units, 27u);
+    EXPECT_EQ(generatedUnitName("食品科"), nullptr);  // a county's own unit: shown as keyed in
+}
+
 TEST(Generate, AnotherSeedGivesAnotherWorkspace) {
     Workspace a = make(options("yunhe", 1500, 7));
     Workspace b = make(options("yunhe", 1500, 8));

@@ -291,8 +291,9 @@ TEST(Documents, TheAdviceNoticeListsItemsInspectorsAndTheCode_004_二_五) {
     n.date = date("2025-11-24");
     n.sentOn = date("2025-11-14");
     n.leadName = {"县市场监管局", "market"};
-    n.lines = {{"market", {"县市场监管局", ""}, "", {{"产品质量", ""}, {"计量器具", ""}}, {"张三", "李四"}},
-               {"fire", {"县消防救援大队", ""}, "", {{"消防设施", ""}}, {"王五", "赵六"}}};
+    n.lines = {{"market", {"县市场监管局", ""}, "quality", {{"产品质量", ""}, {"计量器具", ""}}, {"张三", "李四"}},
+               {"fire", {"县消防救援大队", ""}, "", {{"消防设施", ""}}, {"王五", "赵六"}},
+               {"health", {"县卫生健康局", ""}, "职业健康科", {{"职业卫生", ""}}, {"孙七"}}};
     n.code = "YH-2025-000123";
     n.clause = Citation{"004 二(五)"};
     std::string html = documents::adviceNoticeHtml(n, "云和县");
@@ -301,6 +302,10 @@ TEST(Documents, TheAdviceNoticeListsItemsInspectorsAndTheCode_004_二_五) {
     EXPECT_NE(html.find("联合"), std::string::npos);
     EXPECT_NE(html.find("产品质量、计量器具"), std::string::npos);
     EXPECT_NE(html.find("王五、赵六"), std::string::npos);
+    // A generated unit by its Chinese name, never its id; a county's own unit as keyed in.
+    EXPECT_NE(html.find("县市场监管局（质量监督科）"), std::string::npos);
+    EXPECT_EQ(html.find("quality"), std::string::npos);
+    EXPECT_NE(html.find("县卫生健康局（职业健康科）"), std::string::npos);
     EXPECT_NE(html.find("YH-2025-000123"), std::string::npos);
     EXPECT_NE(html.find("2025年11月14日"), std::string::npos);
     EXPECT_NE(html.find("004 二(五)"), std::string::npos);

@@ -54,6 +54,11 @@ struct GenerateOptions {
 Result<Workspace> generateWorkspace(const GenerateOptions& options, const PolicyData& policy,
                                     const WorkCalendar& calendar = WorkCalendar::official());
 
+// The name of a unit (内设机构) the generator gives a department: its unit ids are English
+// words ("food-safety"), to be shown as 食品安全监管科 or Food Safety Section. Null for any
+// other id (a county's own units are named as it keys them in).
+const Text* generatedUnitName(std::string_view id);
+
 // Counts over a workspace (what `inspectonce generate` prints).
 struct WorkspaceSummary {
     int64_t enterprises = 0;

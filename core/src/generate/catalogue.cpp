@@ -10,6 +10,8 @@
 // and same-kind (003 二(三)) rules have something to bite on.
 #include "generate/catalogue.hpp"
 
+#include "inspectonce/generate.hpp"
+
 
 namespace inspectonce::generate_detail {
 namespace {
@@ -262,3 +264,53 @@ std::span<const std::string_view> divisionCodes(std::string_view county) {
 }
 
 }  // namespace inspectonce::generate_detail
+
+namespace inspectonce {
+
+namespace {
+
+struct UnitName {
+    std::string_view id;
+    Text name;
+};
+
+// Every unit id of kDepartments.
+const UnitName kUnitNames[] = {
+    {"food-safety", {"食品安全监管科", "Food Safety Section"}},
+    {"special-equipment", {"特种设备安全监察科", "Special Equipment Section"}},
+    {"quality", {"质量监督科", "Quality Supervision Section"}},
+    {"pricing", {"价格监督检查科", "Price Supervision Section"}},
+    {"drugs", {"药品监管科", "Drug Supervision Section"}},
+    {"industrial-safety", {"工贸安全监管科", "Industrial Safety Section"}},
+    {"hazardous-chemicals", {"危险化学品监管科", "Hazardous Chemicals Section"}},
+    {"pollution-control", {"污染防治科", "Pollution Control Section"}},
+    {"monitoring", {"环境监测站", "Environmental Monitoring Station"}},
+    {"occupational-health", {"职业健康科", "Occupational Health Section"}},
+    {"public-health", {"公共卫生科", "Public Health Section"}},
+    {"labour-inspection", {"劳动保障监察大队", "Labour Inspection Team"}},
+    {"inspection", {"稽查局", "Tax Inspection Bureau"}},
+    {"construction-safety", {"建筑安全监督站", "Construction Safety Station"}},
+    {"construction-quality", {"建设工程质量监督站", "Construction Quality Station"}},
+    {"gas", {"燃气管理科", "Gas Section"}},
+    {"road-transport", {"道路运输管理科", "Road Transport Section"}},
+    {"waterway", {"港航管理科", "Port and Waterway Section"}},
+    {"agri-inputs", {"农资监管科", "Farm Inputs Section"}},
+    {"produce-quality", {"农产品质量安全科", "Produce Quality Section"}},
+    {"culture-market", {"文化市场执法队", "Cultural Market Enforcement Team"}},
+    {"tourism", {"旅游市场科", "Tourism Market Section"}},
+    {"land", {"土地执法监察科", "Land Enforcement Section"}},
+    {"mining", {"矿产资源管理科", "Mineral Resources Section"}},
+    {"urban", {"市容执法中队", "City Appearance Squad"}},
+    {"planning", {"规划执法中队", "Planning Enforcement Squad"}},
+    {"public-order", {"治安管理大队", "Public Order Brigade"}},
+};
+
+}  // namespace
+
+const Text* generatedUnitName(std::string_view id) {
+    for (const auto& unit : kUnitNames)
+        if (unit.id == id) return &unit.name;
+    return nullptr;
+}
+
+}  // namespace inspectonce

@@ -1,8 +1,16 @@
 // The printable documents: plain HTML with print styles, no script, everything escaped.
 #include "inspectonce/documents.hpp"
 
+#include "inspectonce/generate.hpp"
+
 namespace inspectonce::documents {
 namespace {
+
+// A unit as the enterprise reads it: a generated unit's Chinese name, else as keyed in.
+std::string unitName(const std::string& unit) {
+    const Text* name = generatedUnitName(unit);
+    return name ? name->zh : unit;
+}
 
 // The top of every page: A4, a serif Chinese face, the title centred as on official paper.
 std::string page(const std::string& title, const std::string& body) {
@@ -64,7 +72,7 @@ std::string adviceNoticeHtml(const Notice& notice, const std::string& county) {
         for (const Text& item : line.items) items += (items.empty() ? "" : "、") + escapeHtml(item.zh);
         for (const std::string& name : line.inspectors) officers += (officers.empty() ? "" : "、") + escapeHtml(name);
         body += "<tr><td>" + escapeHtml(line.departmentName.zh.empty() ? line.department : line.departmentName.zh) +
-                (line.unit.empty() ? "" : "（" + escapeHtml(line.unit) + "）") + "</td><td>" + items + "</td><td>" +
+                (line.unit.empty() ? "" : "（" + escapeHtml(unitName(line.unit)) + "）") + "</td><td>" + items + "</td><td>" +
                 officers + "</td></tr>\n";
     }
     body += "</table>\n";
