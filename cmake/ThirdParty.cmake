@@ -17,7 +17,7 @@ if(EMSCRIPTEN)
 
     add_library(inspectonce_sqlite STATIC ${sqlite_dir}/sqlite3.c)
     target_include_directories(inspectonce_sqlite SYSTEM PUBLIC ${sqlite_dir})
-    # Single-threaded, no extensions; the browser keeps the file on IDBFS.
+    # Single-threaded, no extensions; the browser keeps the file on IndexedDB (web/persistence.js).
     target_compile_definitions(inspectonce_sqlite PRIVATE
         SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0
         SQLITE_OMIT_SHARED_CACHE SQLITE_ENABLE_MATH_FUNCTIONS)

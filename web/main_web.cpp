@@ -139,6 +139,7 @@ int main(int argc, char** argv) {
         std::cerr << "inspectonce: " << opened.error().message() << "\n";
         return 1;
     }
+    web::TextInputBridge::useBrowserClipboard();
     emscripten_set_main_loop_arg(loop, &app, 0, true);
     return 0;
 }

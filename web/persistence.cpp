@@ -9,7 +9,7 @@
 #include "inspectonce/exchange.hpp"
 #include "inspectonce/store.hpp"
 
-// persistence.js: copy /data to IndexedDB (coalesced there, run after the frame); the storage
+// persistence.js: copy /data's changed chunks to IndexedDB (coalesced there, run after the frame); the storage
 // state as JSON and a counter that changes with it; the queued page requests; an answer.
 EM_JS(void, inspectonce_storage_sync, (), { Module['inspectonceSyncStorage'](); });
 EM_JS(int, inspectonce_storage_version, (), { return Module['inspectonceStorage'].version; });

@@ -1,9 +1,10 @@
 // The browser's workspace: one SQLite file, /data/workspace.db, opened as the app's
-// WorkspaceSession (state.workspace) and kept on IndexedDB through Emscripten's IDBFS.
-// persistence.js has mounted /data and loaded it from IndexedDB before main() runs; every
-// committed transaction asks for a copy back (Database::setCommitListener → FS.syncfs, run
-// once the frame is over), and so does every change of the session's version (a replaced
-// workspace is renamed into place after its last commit). So a reload loses nothing.
+// WorkspaceSession (state.workspace) and kept on IndexedDB in chunks (persistence.js).
+// persistence.js has loaded /data from IndexedDB before main() runs; every committed
+// transaction asks for a copy back (Database::setCommitListener, run once the frame is over;
+// only the chunks that changed are written, in one IndexedDB transaction), and so does every
+// change of the session's version (a replaced workspace is renamed into place after its last
+// commit). So a reload loses nothing.
 // Without IndexedDB (private mode, disabled storage) /data is plain memory: the app works
 // and says that changes will not be kept.
 //

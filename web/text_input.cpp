@@ -15,8 +15,14 @@ EM_JS(void, inspectonce_follow_text_field, (int editing, float x, float y, float
     Module['inspectonceFollowTextField'](editing, x, y, height);
 });
 
+EM_JS(void, inspectonce_copy_text, (const char* text), { Module['inspectonceCopyText'](UTF8ToString(text)); });
+
 namespace inspectonce::web {
 namespace {
+
+void copyToBrowser(void*, const char* text) { inspectonce_copy_text(text); }
+// Pastes come through the <input>'s paste event (text_input.js); ImGui's own reads nothing.
+const char* nothingToPaste(void*) { return ""; }
 
 // The text field ImGui is editing now (this ImGui, 1.86, has no public call for it): the
 // active widget owns the one InputTextState.
@@ -29,7 +35,17 @@ const ImGuiInputTextState* editedField() {
 
 }  // namespace
 
+void TextInputBridge::useBrowserClipboard() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = copyToBrowser;
+    io.GetClipboardTextFn = nothingToPaste;
+    io.ClipboardUserData = nullptr;
+}
+
 void TextInputBridge::deliverTypedText() {
+    // ImGui drops characters typed while Ctrl (or ⌘) is down: a paste waits for its release.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl || io.KeySuper) return;
     char* text = inspectonce_take_typed_text();
     if (!text) return;
     // Only into a field being edited: a commit that lands after the field closed is dropped.

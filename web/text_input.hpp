@@ -1,7 +1,7 @@
 // The input-method bridge (text_input.js does the page's part): while an ImGui text field is
 // edited, a real HTML <input> sits over its caret with the keyboard focus, so the system's
 // input method composes Chinese there; what it commits is typed into the ImGui field on the
-// next frame.
+// next frame. Pastes from the system clipboard come the same way.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,6 +10,9 @@ namespace inspectonce::web {
 
 class TextInputBridge {
 public:
+    // After ImGui's backend is set up: copy and cut go to the browser's clipboard, and a paste
+    // arrives as typed text through the <input> (SDL's clipboard is the page's own).
+    static void useBrowserClipboard();
     // Before the frame: the text committed in the <input> since the last frame, to ImGui.
     void deliverTypedText();
     // After the frame: puts the <input> over the edited field's caret, or takes it away.

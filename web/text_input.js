@@ -5,6 +5,9 @@
 // composition is shown there, over the field) and the committed text is queued for ImGui,
 // which takes it on its next frame; then the <input> is emptied again.
 //
+// Clipboard: ImGui's copy writes the system clipboard; a paste arrives as the <input>'s paste
+// event and is typed like a commit.
+//
 // Keys: while composing, every key belongs to the IME and stops at the <input>. Otherwise
 // keys go on to SDL as before: its keydown gives ImGui Backspace, Enter, arrows, Tab, Escape
 // and shortcuts, and its keypress gives ImGui the typed character and prevents the browser
@@ -63,10 +66,26 @@
     }
     deliver();
   });
+  // The paste shortcut stops here too: SDL would take it for ImGui (whose clipboard is empty)
+  // and prevent the browser's paste, the only way to the system clipboard's text.
+  function isPaste(event) {
+    var key = (event.key || '').toLowerCase();
+    return ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'v') || (event.shiftKey && key === 'insert');
+  }
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     field.addEventListener(type, function (event) {
-      if (state.composing || event.isComposing || event.keyCode === 229) event.stopPropagation();
+      if (state.composing || event.isComposing || event.keyCode === 229 || isPaste(event)) event.stopPropagation();
     });
+  });
+  // Paste (Ctrl+V, the context menu): the system clipboard's text is typed into the field like
+  // a commit. ImGui's own paste reads an empty clipboard (text_input.cpp), so it comes once.
+  field.addEventListener('paste', function (event) {
+    if (state.composing) return;
+    event.preventDefault();
+    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (!text) return;
+    committed.push(text);
+    state.delivered.push(text);
   });
   field.addEventListener('blur', function () {
     state.focused = false;
@@ -97,6 +116,14 @@
     style.fontSize = (height * scale) + 'px';
     style.maxWidth = Math.max(40, box.right - left - 4) + 'px';
     if (document.activeElement !== field) field.focus({ preventScroll: true });
+  };
+  // ImGui's copy and cut (Ctrl+C, Ctrl+X) go to the system clipboard (best effort: the
+  // browser may refuse outside a user gesture); the last text copied is kept for tests.
+  Module['inspectonceCopyText'] = function (text) {
+    state.copied = text;
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+    } catch (ignored) { /* no clipboard in this page */ }
   };
   Module['inspectonceTakeTypedText'] = function () {
     if (!committed.length) return null;

@@ -178,6 +178,28 @@ test('Chinese typed with the system input method arrives in the ImGui field once
   await context.close();
 });
 
+test('text pasted from the system clipboard arrives once, and ImGui copies to it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const { page, errors } = await open(context, `county=yunhe&today=${TODAY}`);
+  await focusSomeTextField(page);
+  await page.waitForFunction(() => window.inspectonce.textField.editing && window.inspectonce.textInput.focused, null,
+    { timeout: 5000 });
+  await page.evaluate(() => navigator.clipboard.writeText('云和 木玩'));
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => window.inspectonce.textField.text === '云和 木玩', null, { timeout: 5000 });
+  await frames(page, 3);
+  assert.equal((await state(page)).textField.text, '云和 木玩', 'pasted once');
+  // Copy: the field's text selected in ImGui and copied lands on the system clipboard.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '云和 木玩');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a printable page opens in a window of its own, with its print dialog', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const { page, errors } = await open(context, `county=yunhe&today=${TODAY}`);
