@@ -43,7 +43,7 @@ void TextInputBridge::useBrowserClipboard() {
 }
 
 void TextInputBridge::deliverTypedText() {
-    // ImGui drops characters typed while Ctrl (or ⌘) is down: a paste waits for its release.
+    // ImGui drops characters typed while Ctrl (or Cmd) is down: a paste waits for its release.
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl || io.KeySuper) return;
     char* text = inspectonce_take_typed_text();

@@ -368,6 +368,29 @@ TEST(ExchangeImport, APlanIdAlreadyStoredIsRefused) {
 
 // ---- Import in slices (ImportRun) -----------------------------------------------------------
 
+// A generated Yunhe county of 150 enterprises.
+Workspace generatedYunhe(uint64_t seed) {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 150;
+    g.seed = seed;
+    g.year = 2026;
+    auto generated = generateWorkspace(g, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(generated) << generated.error().message();
+    return generated ? std::move(*generated) : Workspace{};
+}
+
+// The same county, year, departments and items, nothing else.
+Workspace organisationOf(const Workspace& w) {
+    Workspace empty;
+    empty.county = w.county;
+    empty.year = w.year;
+    empty.planningDate = w.planningDate;
+    empty.departments = w.departments;
+    empty.items = w.items;
+    return empty;
+}
+
 // A generated Yunhe county (150 enterprises, their plans), and a file with its departments and
 // items only, for the county's enterprises and plans to be imported into.
 struct SliceFixture {
@@ -376,22 +399,10 @@ struct SliceFixture {
 };
 
 SliceFixture sliceFixture(const std::string& name) {
-    GenerateOptions g;
-    g.county = "yunhe";
-    g.enterprises = 150;
-    g.seed = 9;
-    g.year = 2026;
-    auto generated = generateWorkspace(g, test::countyPolicy("yunhe"));
-    EXPECT_TRUE(generated) << generated.error().message();
-    Workspace empty;
-    empty.county = generated->county;
-    empty.year = generated->year;
-    empty.planningDate = generated->planningDate;
-    empty.departments = generated->departments;
-    empty.items = generated->items;
+    Workspace county = generatedYunhe(9);
     std::string path = tempPath(name);
-    EXPECT_TRUE(store::saveWorkspace(empty, path));
-    return {std::move(*generated), path};
+    EXPECT_TRUE(store::saveWorkspace(organisationOf(county), path));
+    return {std::move(county), path};
 }
 
 exchange::ImportOptions sliceOptions(const std::string& file, bool dryRun = false) {
@@ -554,25 +565,14 @@ TEST(ExchangeDemands, ExportThenReadGivesTheSameCases) {
 // ---- Round trips ----------------------------------------------------------------------------
 
 TEST(ExchangeRoundTrip, ExportImportExportIsByteIdentical) {
-    GenerateOptions g;
-    g.county = "yunhe";
-    g.enterprises = 150;
-    g.seed = 5;
-    g.year = 2026;
-    auto generated = generateWorkspace(g, test::countyPolicy("yunhe"));
-    ASSERT_TRUE(generated) << generated.error().message();
+    Workspace generated = generatedYunhe(5);
+    ASSERT_FALSE(generated.enterprises.empty());
     std::string a = tempPath("roundtrip-a.db");
-    ASSERT_TRUE(store::saveWorkspace(*generated, a));
+    ASSERT_TRUE(store::saveWorkspace(generated, a));
     auto original = store::loadWorkspace(a);
     ASSERT_TRUE(original);
 
-    // A fresh workspace: the same county, year, departments and items, nothing else.
-    Workspace fresh;
-    fresh.county = original->county;
-    fresh.year = original->year;
-    fresh.planningDate = original->planningDate;
-    fresh.departments = original->departments;
-    fresh.items = original->items;
+    Workspace fresh = organisationOf(*original);
     for (auto& d : fresh.departments) d.name.en.clear();  // import must write it back
     for (auto headers : {exchange::Headers::Chinese, exchange::Headers::English}) {
         exchange::ExportOptions o;

@@ -51,10 +51,7 @@ TEST(PlanningScreens, TheSchedulerRunsInSlicesShowingItsProgress) {
     }
     ASSERT_TRUE(app.state.longWork.empty());
     // 300 enterprises, 25 a slice: a dozen frames drawn while the run went on, each further on.
-    std::vector<double> between;
-    for (double f : seen)
-        if (f > 0 && f < 1 && (between.empty() || f > between.back())) between.push_back(f);
-    EXPECT_GE(between.size(), 10u);
+    EXPECT_GE(risingProgress(seen).size(), 10u);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
     ASSERT_TRUE(app.state.planning.planner.lastRun.has_value());
     EXPECT_EQ(app.state.workspace.workspace()->visits.size(), app.state.planning.planner.lastRun->visits.size());

@@ -148,4 +148,11 @@ std::vector<std::string> HeadlessApp::missingGlyphs() const {
     return missing;
 }
 
+std::vector<double> risingProgress(const std::vector<double>& seen) {
+    std::vector<double> rising;
+    for (double f : seen)
+        if (f > 0 && f < 1 && (rising.empty() || f > rising.back())) rising.push_back(f);
+    return rising;
+}
+
 }  // namespace inspectonce::test

@@ -45,4 +45,8 @@ private:
     std::string path_;
 };
 
+// The progress values seen part-way (0 < f < 1) that rose above the one before: how many
+// frames showed a long work moving on.
+std::vector<double> risingProgress(const std::vector<double>& seen);
+
 }  // namespace inspectonce::test

@@ -174,10 +174,7 @@ TEST(SettingsScreen, ACsvImportRunsInSlicesShowingItsProgress) {
     }
     ASSERT_TRUE(app.state.longWork.empty());
     // 2 000 rows, 200 a slice, checked, counted and written: about thirty frames, each further on.
-    std::vector<double> between;
-    for (double f : seen)
-        if (f > 0 && f < 1 && (between.empty() || f > between.back())) between.push_back(f);
-    EXPECT_GE(between.size(), 20u);
+    EXPECT_GE(risingProgress(seen).size(), 20u);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
     ASSERT_FALSE(app.state.messages.empty());
     EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
