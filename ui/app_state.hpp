@@ -140,10 +140,8 @@ struct AppState {
     void say(Text text, bool problem = false);
     void sayError(const Error& error);   // "where: why" in both languages
     // A file the platform picked for `purpose`: "csv:enterprises|departments|plans|demands",
-    // "archive" (file_import.cpp).
-    // The import runs as long work; importFile does it at once.
+    // "archive" (file_import.cpp). The import runs as long work.
     void receiveFile(const std::string& purpose, const std::string& name, const std::string& bytes);
-    void importFile(const std::string& purpose, const std::string& name, const std::string& bytes);
 };
 
 // Start-up choices, from the command line (desktop) or the page URL (browser).

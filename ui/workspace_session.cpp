@@ -84,9 +84,14 @@ Result<exchange::ImportRun> WorkspaceSession::startImport(exchange::Table table,
     return remember(exchange::ImportRun::start(*db_, table, std::move(bytes), options));
 }
 
-Status WorkspaceSession::importFinished(const exchange::ImportReport& report) {
-    return remember(report.written ? reload() : Status(Ok{}));
+Result<store::DemandOpening> WorkspaceSession::startOpeningDemands(const workflow::Definition& definition,
+                                                                   std::vector<exchange::DemandRecord> demands,
+                                                                   const std::string& name, Date day) {
+    if (!db_) return remember(Result<store::DemandOpening>(makeError(path_, "no workspace is open")));
+    return store::DemandOpening(*db_, definition, std::move(demands), name, day);
 }
+
+Status WorkspaceSession::slicesFinished(bool written) { return remember(written ? reload() : Status(Ok{})); }
 
 Status WorkspaceSession::importArchive(std::string_view bytes, const std::string& name) {
     auto workspace = exchange::readWorkspaceArchive(bytes, name);

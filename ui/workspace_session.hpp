@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "inspectonce/error.hpp"
 #include "inspectonce/exchange.hpp"
@@ -46,11 +47,14 @@ public:
     // ---- Changes, each one transaction (or none) and then a fresh read -----------------------
     // `day` is the business date of the change (the audit entry's).
     Result<exchange::ImportReport> importCsv(exchange::Table table, std::string_view bytes, const std::string& name, Date day);
-    // The same import in slices (exchange::ImportRun, on this workspace's file): the caller
-    // steps it, then hands its report to importFinished, which reads the workspace again when
-    // the run wrote.
+    // The same import in slices (exchange::ImportRun, on this workspace's file), and demands
+    // read from a file opened as cases in slices (store::DemandOpening): the caller steps it,
+    // then calls slicesFinished, which reads the workspace again when they wrote.
     Result<exchange::ImportRun> startImport(exchange::Table table, std::string bytes, const std::string& name, Date day);
-    Status importFinished(const exchange::ImportReport& report);
+    Result<store::DemandOpening> startOpeningDemands(const workflow::Definition& definition,
+                                                     std::vector<exchange::DemandRecord> demands, const std::string& name,
+                                                     Date day);
+    Status slicesFinished(bool written);
     // Replaces the whole workspace with an archive's (exchange::readWorkspaceArchive).
     Status importArchive(std::string_view bytes, const std::string& name);
     // Runs the scheduler under `policy` and saves its visits.

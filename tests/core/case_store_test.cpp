@@ -1,12 +1,15 @@
 // Cases in the workspace file (store.hpp): opened and stepped by the engine, written with
 // their steps and one audit entry in one transaction; a refusal writes nothing; casesDueBy
 // agrees with a brute-force filter and uses its partial index; a workspace with cases
-// survives save and load. A small workflow built here by hand. Natively and in wasm.
+// survives save and load; demands read from a file opened in slices as in one go, and a
+// refused or dropped opening writes nothing. A small workflow built here by hand. Natively
+// and in wasm.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
 
+#include "inspectonce/exchange.hpp"
 #include "inspectonce/store.hpp"
 
 namespace inspectonce {
@@ -333,6 +336,104 @@ TEST(CaseStore, AWorkspaceWithCasesSurvivesSaveAndLoad) {
     auto bad = store::loadCases(db.value());
     ASSERT_FALSE(bad);
     EXPECT_NE(bad.error().message().find("table cases, row 9, column attributes"), std::string::npos) << bad.error().message();
+}
+
+// Demands as read from a CSV file (exchange::DemandRecord): two a day from 2 March, by
+// channel in turn, from line 2.
+std::vector<exchange::DemandRecord> demandsRead(int count) {
+    const char* channels[] = {"窗口", "12345热线", "网上", "信件"};
+    std::vector<exchange::DemandRecord> demands;
+    for (int i = 0; i < count; ++i) {
+        exchange::DemandRecord d;
+        d.line = 2 + i;
+        d.enterprise = "91350100M000100Y43";
+        d.received = day("2026-03-02").plusDays(i / 2);
+        d.channel = channels[i % 4];
+        d.text = "诉求 " + std::to_string(i);
+        demands.push_back(d);
+    }
+    return demands;
+}
+
+std::vector<std::string> storedCases(store::Database& db) {
+    auto cases = store::loadCases(db);
+    EXPECT_TRUE(cases) << cases.error().message();
+    std::vector<std::string> out;
+    for (const Case& c : cases ? *cases : std::vector<Case>{}) out.push_back(fingerprint(c));
+    return out;
+}
+
+TEST(CaseStore, DemandsOpenedInSlicesAreThoseOpenedInOneGo) {
+    Definition flow = demandFlow();
+    const auto demands = demandsRead(7);
+    store::Database once = fresh(tempPath("demands-once.db"));
+    auto ids = store::openDemands(once, flow, demands, "demands.csv", day("2026-03-06"), false);
+    ASSERT_TRUE(ids) << ids.error().message();
+    EXPECT_EQ(*ids, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7}));
+
+    store::Database sliced = fresh(tempPath("demands-sliced.db"));
+    store::DemandOpening opening(sliced, flow, demands, "demands.csv", day("2026-03-06"));
+    std::vector<double> fractions{opening.fraction()};
+    int steps = 0;
+    while (!opening.done()) {
+        auto finished = opening.step(2);
+        ASSERT_TRUE(finished) << finished.error().message();
+        fractions.push_back(opening.fraction());
+        ++steps;
+        EXPECT_EQ(*finished, opening.done());
+    }
+    EXPECT_EQ(steps, 4);
+    EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
+    EXPECT_LT(fractions[steps - 1], 1.0);
+    EXPECT_EQ(fractions.back(), 1.0);
+    EXPECT_EQ(opening.ids(), *ids);
+    EXPECT_EQ(storedCases(sliced), storedCases(once));
+    EXPECT_EQ(counts(sliced), counts(once));
+    EXPECT_EQ(counts(sliced).audit, 7);
+    EXPECT_EQ(store::readAudit(sliced)->at(6).actor, "service-center:import:demands.csv");
+    EXPECT_EQ(store::readAudit(sliced)->at(6).clause, "002 三(一)1");
+    EXPECT_TRUE(store::verifyAudit(sliced)->problems.empty());
+}
+
+TEST(CaseStore, ARefusedOrDroppedDemandOpeningWritesNothing) {
+    // This county takes demands at the window, by hotline or online: the fourth (a letter) is refused.
+    Definition flow = demandFlow();
+    flow.transitions[0].when = {{"channel", {"window", "hotline", "online"}}};
+    store::Database db = fresh(tempPath("demands-refused.db"));
+    ASSERT_TRUE(store::openCase(db, flow, calendar(), subject("噪声"), "receive", kCenter, day("2026-03-02"), {{"channel", "window"}}));
+    Counts before = counts(db);
+    {
+        store::DemandOpening opening(db, flow, demandsRead(6), "demands.csv", day("2026-03-06"));
+        ASSERT_TRUE(opening.step(2));
+        auto refused = opening.step(2);
+        ASSERT_FALSE(refused);
+        EXPECT_NE(refused.error().message().find("demands.csv: line 5"), std::string::npos) << refused.error().message();
+        EXPECT_TRUE(opening.done());
+        EXPECT_TRUE(opening.ids().empty());
+    }
+    EXPECT_EQ(counts(db), before);
+    auto oneGo = store::openDemands(db, flow, demandsRead(6), "demands.csv", day("2026-03-06"), false);
+    ASSERT_FALSE(oneGo);
+    EXPECT_EQ(oneGo.error().message(), store::openDemands(db, flow, demandsRead(6), "demands.csv", day("2026-03-06"), true).error().message());
+    EXPECT_EQ(counts(db), before);
+
+    // Dropped half-way (the official closed the page, or cancelled): rolled back, and the file
+    // takes the next change.
+    {
+        store::DemandOpening opening(db, flow, demandsRead(3), "demands.csv", day("2026-03-06"));
+        ASSERT_TRUE(opening.step(2));
+        EXPECT_FALSE(opening.done());
+    }
+    EXPECT_EQ(counts(db), before);
+    store::DemandOpening cancelled(db, flow, demandsRead(3), "demands.csv", day("2026-03-06"));
+    ASSERT_TRUE(cancelled.step(1));
+    cancelled.cancel();
+    EXPECT_TRUE(cancelled.ids().empty());
+    EXPECT_EQ(counts(db), before);
+    auto after = store::openDemands(db, flow, demandsRead(3), "demands.csv", day("2026-03-06"), false);
+    ASSERT_TRUE(after) << after.error().message();
+    EXPECT_EQ(*after, (std::vector<int64_t>{2, 3, 4}));
+    EXPECT_TRUE(store::verifyAudit(db)->problems.empty());
 }
 
 }  // namespace

@@ -1,12 +1,16 @@
 // The demands inbox, the findings board and the closure list over a real workspace: cases
 // opened through the session show with their deadlines, a refused step shows the engine's
-// clause, standings follow the working day, and a demands CSV opens a case per row or none.
+// clause, standings follow the working day, and a demands CSV opens a case per row or none,
+// in slices that show their progress and that Cancel rolls back.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <vector>
 
 #include "case_step_form.hpp"
+#include "inspectonce/generate.hpp"
 #include "screens.hpp"
 #include "ui_harness.hpp"
 
@@ -165,6 +169,59 @@ TEST(CaseScreens, ADemandsCsvOpensOneCasePerRowAndABadRowWritesNothing) {
     bool lineNamed = std::any_of(app.state.messages.begin(), app.state.messages.end(),
                                  [](const ui::StatusMessage& m) { return m.problem && m.text.en.find("bad.csv:3") != std::string::npos; });
     EXPECT_TRUE(lineNamed);
+}
+
+// `count` demands of the county's enterprises in turn, received on 13 March at the window.
+std::string demandsCsv(HeadlessApp& app, int count) {
+    const auto& enterprises = app.state.workspace.workspace()->enterprises;
+    std::string csv = "诉求编号,企业信用代码,受理日期,渠道,诉求内容,类别,责任部门\n";
+    for (int i = 0; i < count; ++i)
+        csv += "," + enterprises[static_cast<std::size_t>(i) % enterprises.size()].enterprise.code.str() +
+               ",2026-03-13,窗口,诉求第" + std::to_string(i) + "件,,\n";
+    return csv;
+}
+
+TEST(CaseScreens, ADemandsCsvIsReadAndOpenedInSlicesShowingItsProgress) {
+    HeadlessApp app("yuancheng");
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    std::size_t before = casesOf(app, "demand");
+    app.state.receiveFile("csv:demands", "many.csv", demandsCsv(app, 1500));
+    std::vector<double> seen;
+    for (int frame = 0; frame < 200 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_EQ(casesOf(app, "demand"), before) << "shown before the import ended, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    // 1 500 rows, 200 a slice, read then opened: at least a dozen frames, each further on.
+    EXPECT_GE(risingProgress(seen).size(), 12u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_NE(app.state.messages.back().text.zh.find("many.csv：立案 1500 件"), std::string::npos)
+        << app.state.messages.back().text.zh;
+    EXPECT_EQ(casesOf(app, "demand"), before + 1500);
+}
+
+// Cancel while the cases are being opened: the open transaction is rolled back.
+TEST(CaseScreens, ACancelledDemandsImportOpensNothing) {
+    HeadlessApp app("yuancheng");
+    app.state.workSlice = std::chrono::milliseconds(0);
+    auto digest = workspaceFileDigest(app.path());
+    ASSERT_TRUE(digest) << digest.error().message();
+    uint64_t version = app.state.workspace.version();
+    std::string csv = demandsCsv(app, 1500);
+    app.state.receiveFile("csv:demands", "many.csv", csv);
+    for (int frame = 0; frame < 200 && !app.state.longWork.empty() && app.state.longWork.front().fraction < 0.6; ++frame) app.frame();
+    ASSERT_FALSE(app.state.longWork.empty());
+    app.click("work-cancel");
+    EXPECT_TRUE(app.state.longWork.empty());
+    EXPECT_EQ(app.state.workspace.version(), version);
+    EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
+    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 many.csv");
+    // The file takes the same import afterwards.
+    pick(app, "csv:demands", "many.csv", csv);
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_NE(app.state.workspace.version(), version);
 }
 
 TEST(CaseScreens, ACountyWithoutDemandsRefusesTheImportNamingItsWorkflows) {

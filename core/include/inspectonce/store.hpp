@@ -169,4 +169,36 @@ Result<std::vector<int64_t>> openDemands(Database& db, const workflow::Definitio
                                          const std::vector<exchange::DemandRecord>& demands, const std::string& csv,
                                          Date date, bool dryRun);
 
+// openDemands a slice at a time, so a page keeps drawing while thousands of demands are
+// opened: each step decides and writes the next demands inside one transaction, held open
+// across steps and committed by the last. A refused demand, a cancel or dropping the opening
+// before its end rolls everything back. The database must outlive the opening and take no
+// other change while it is open.
+class DemandOpening {
+public:
+    DemandOpening(Database& db, const workflow::Definition& definition, std::vector<exchange::DemandRecord> demands,
+                  std::string csv, Date date);
+    DemandOpening(DemandOpening&&) noexcept;
+    DemandOpening& operator=(DemandOpening&&) = delete;
+    ~DemandOpening();  // rolls back an unfinished opening
+
+    // Opens the next `count` demands (at least one); true once all are opened and committed.
+    // The error (a refused demand names the file and its line) ends the opening, nothing written.
+    Result<bool> step(std::size_t count);
+    bool done() const { return done_; }
+    double fraction() const;
+    const std::vector<int64_t>& ids() const { return ids_; }  // the case numbers, once done
+    void cancel();
+
+private:
+    Database* db_;
+    const workflow::Definition* definition_;
+    std::vector<exchange::DemandRecord> demands_;
+    std::string csv_;
+    Date date_;
+    std::vector<int64_t> ids_;
+    bool inTransaction_ = false;
+    bool done_ = false;
+};
+
 }  // namespace inspectonce::store

@@ -1,7 +1,8 @@
 // Demands read from a CSV file become cases of the county's demand workflow (store.hpp
-// openDemands): the engine decides every row first, then all are written in one
+// openDemands, DemandOpening): the engine decides each row and it is written, all in one
 // transaction, so a refused row leaves the workspace as it was. The CLI's `demand import`
 // and the app's "Import demands CSV…" share it.
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -26,43 +27,96 @@ std::string channelId(const std::string& written) {
     return "other";
 }
 
+// The demand's case as the workflow opens it (not yet written), or why it is refused.
+Result<workflow::Applied> decide(const workflow::Definition& definition, const exchange::DemandRecord& demand,
+                                 const workflow::Actor& actor, const std::string& csv) {
+    workflow::Case subject = exchange::demandCase(demand);
+    subject.id = 0;  // numbered by the store; the file's own number is kept as an attribute
+    if (demand.id) workflow::set(subject.attributes, "number", std::to_string(*demand.id));
+    if (demand.department) subject.department = *demand.department;
+    workflow::set(subject.attributes, "channel", channelId(demand.channel));
+    if (!demand.channel.empty()) workflow::set(subject.attributes, "channel-written", demand.channel);
+    workflow::Attributes data = subject.attributes;
+    auto applied = workflow::open(definition, WorkCalendar::official(), subject, "", actor, demand.received, data);
+    if (!applied) return makeError(csv + ": line " + std::to_string(demand.line), applied.error().message());
+    return applied;
+}
+
+workflow::Actor importer(const std::string& csv) { return {"service-center", "import:" + csv}; }
+
 }  // namespace
 
 Result<std::vector<int64_t>> openDemands(Database& db, const workflow::Definition& definition,
                                          const std::vector<exchange::DemandRecord>& demands, const std::string& csv,
                                          Date date, bool dryRun) {
-    const WorkCalendar& calendar = WorkCalendar::official();
-    std::vector<workflow::Applied> decided;
-    workflow::Actor actor{"service-center", "import:" + csv};
-    for (const auto& demand : demands) {
-        workflow::Case subject = exchange::demandCase(demand);
-        subject.id = 0;  // numbered by the store; the file's own number is kept as an attribute
-        if (demand.id) workflow::set(subject.attributes, "number", std::to_string(*demand.id));
-        if (demand.department) subject.department = *demand.department;
-        workflow::set(subject.attributes, "channel", channelId(demand.channel));
-        if (!demand.channel.empty()) workflow::set(subject.attributes, "channel-written", demand.channel);
-        workflow::Attributes data = subject.attributes;
-        auto applied = workflow::open(definition, calendar, subject, "", actor, demand.received, data);
-        if (!applied) return makeError(csv + ": line " + std::to_string(demand.line), applied.error().message());
-        decided.push_back(std::move(applied.value()));
+    if (dryRun) {
+        for (const auto& demand : demands) IO_CHECK(decide(definition, demand, importer(csv), csv));
+        return std::vector<int64_t>(demands.size(), 0);
     }
-    std::vector<int64_t> ids(decided.size(), 0);
-    if (dryRun) return ids;
-    Status written = db.transaction([&]() -> Status {
-        for (std::size_t i = 0; i < decided.size(); ++i) {
-            workflow::Case& item = decided[i].after;
-            audit::Entry entry;
-            entry.date = date;
-            entry.actor = actor.role + ":" + actor.name;
-            entry.action = definition.id + "." + item.steps.back().transition;
-            entry.clause = decided[i].clause.clause;
-            IO_CHECK(writeCase(db, item, nullptr, entry));
-            ids[i] = item.id;
+    DemandOpening opening(db, definition, demands, csv, date);
+    IO_CHECK(opening.step(demands.size()));
+    return opening.ids();
+}
+
+DemandOpening::DemandOpening(Database& db, const workflow::Definition& definition,
+                             std::vector<exchange::DemandRecord> demands, std::string csv, Date date)
+    : db_(&db), definition_(&definition), demands_(std::move(demands)), csv_(std::move(csv)), date_(date) {}
+
+DemandOpening::DemandOpening(DemandOpening&& other) noexcept
+    : db_(other.db_), definition_(other.definition_), demands_(std::move(other.demands_)), csv_(std::move(other.csv_)),
+      date_(other.date_), ids_(std::move(other.ids_)), inTransaction_(other.inTransaction_), done_(other.done_) {
+    other.inTransaction_ = false;  // the transaction is ours now
+    other.done_ = true;
+}
+
+DemandOpening::~DemandOpening() { cancel(); }
+
+Result<bool> DemandOpening::step(std::size_t count) {
+    if (done_) return true;
+    if (!inTransaction_) {
+        IO_CHECK(db_->begin());
+        inTransaction_ = true;
+    }
+    const workflow::Actor actor = importer(csv_);
+    std::size_t to = std::min(demands_.size(), ids_.size() + std::max<std::size_t>(count, 1));
+    while (ids_.size() < to) {
+        auto applied = decide(*definition_, demands_[ids_.size()], actor, csv_);
+        if (!applied) {
+            cancel();
+            return applied.error();
         }
-        return Ok{};
-    });
-    if (!written) return written.error();
-    return ids;
+        workflow::Case& item = applied->after;
+        audit::Entry entry;
+        entry.date = date_;
+        entry.actor = actor.role + ":" + actor.name;
+        entry.action = definition_->id + "." + item.steps.back().transition;
+        entry.clause = applied->clause.clause;
+        if (Status written = writeCase(*db_, item, nullptr, entry); !written) {
+            cancel();
+            return written.error();
+        }
+        ids_.push_back(item.id);
+    }
+    if (ids_.size() < demands_.size()) return false;
+    inTransaction_ = false;
+    done_ = true;
+    if (Status committed = db_->commit(); !committed) {
+        ids_.clear();  // COMMIT failed and rolled back: nothing was opened
+        return committed.error();
+    }
+    return true;
+}
+
+double DemandOpening::fraction() const {
+    if (done_ || demands_.empty()) return 1.0;
+    return static_cast<double>(ids_.size()) / static_cast<double>(demands_.size());
+}
+
+void DemandOpening::cancel() {
+    if (inTransaction_) db_->rollback();
+    inTransaction_ = false;
+    if (!done_) ids_.clear();
+    done_ = true;
 }
 
 }  // namespace inspectonce::store
