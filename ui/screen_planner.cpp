@@ -30,15 +30,16 @@ std::string joinedClauses(const std::vector<std::string>& clauses) {
     return out;
 }
 
-// Enterprises a slice places: a few milliseconds of work, so the slice's time is kept.
+// Enterprises a slice places, codes a slice issues and visits a slice writes: a few
+// milliseconds of work each, so the slice's time is kept.
 constexpr std::size_t kEnterprisesPerStep = 25;
+constexpr std::size_t kCodesPerStep = 1000;
+constexpr std::size_t kVisitsPerStep = 500;
+// The progress bar: placing the enterprises, then issuing the codes, then writing the visits.
+constexpr double kPlacedAt = 0.6, kCodedAt = 0.8;
 
 void finishScheduling(AppState& state, Schedule made) {
     PlannerView& view = state.planning.planner;
-    if (Status saved = state.workspace.saveVisits(made.visits); !saved) {
-        state.sayError(saved.error());
-        return;
-    }
     const auto& f = made.figures;
     state.say({"排期完成：" + grouped(f.visits) + " 次入企检查，下界 " + grouped(f.lowerBound),
                "Scheduled: " + grouped(f.visits) + " visits, lower bound " + grouped(f.lowerBound)});
@@ -47,12 +48,15 @@ void finishScheduling(AppState& state, Schedule made) {
     view.baselineVersion = ~uint64_t{0};
 }
 
-// The scheduler in slices (ScheduleRun) under the long-work overlay: a county of 100 000
-// enterprises takes seconds, and the page keeps drawing its progress. Nothing is saved
-// until the last enterprise is placed, so a cancelled run leaves the workspace as it was.
+// The scheduler in slices (ScheduleRun: enterprises placed, then codes issued) under the
+// long-work overlay, then its visits written in slices (store::VisitWriting): a county of
+// 100 000 enterprises takes seconds, and the page keeps drawing its progress. The visits land
+// together with the last slice, so a cancelled run leaves the workspace as it was.
 void startScheduling(AppState& state) {
     struct Running {
         std::optional<ScheduleRun> run;
+        std::optional<Schedule> made;                // the schedule, while its visits are written
+        std::optional<store::VisitWriting> writing;  // its visits, a slice at a time
         uint64_t version = 0;  // the workspace the run reads; the overlay keeps it unchanged
     };
     auto running = std::make_shared<Running>();
@@ -76,20 +80,46 @@ void startScheduling(AppState& state) {
                 s.say({"工作区在排期时被修改，排期已停止", "The workspace changed while scheduling: the run stopped"}, true);
                 return {};
             }
+            if (running->writing) {
+                store::VisitWriting& writing = *running->writing;
+                auto more = writing.step(kVisitsPerStep);
+                if (!more) {
+                    s.sayError(more.error());
+                    return {};
+                }
+                if (!*more) return {false, kCodedAt + (1 - kCodedAt) * writing.fraction()};
+                running->made->visits = writing.takeVisits();
+                s.workspace.visitsWritten(running->made->visits);
+                finishScheduling(s, std::move(*running->made));
+                return {};
+            }
             ScheduleRun& run = *running->run;
-            auto more = run.step(kEnterprisesPerStep);
+            bool placing = run.placed() < run.enterprises();
+            auto more = placing ? run.step(kEnterprisesPerStep) : run.issueCodes(kCodesPerStep);
             if (!more) {
                 s.sayError(more.error());
                 return {};
             }
-            double placed = static_cast<double>(run.placed()) / static_cast<double>(std::max<std::size_t>(run.enterprises(), 1));
-            if (*more) return {false, placed};
+            auto share = [](std::size_t part, std::size_t whole) {
+                return static_cast<double>(part) / static_cast<double>(std::max<std::size_t>(whole, 1));
+            };
+            if (placing) return {false, kPlacedAt * share(run.placed(), run.enterprises())};
+            if (*more) return {false, kPlacedAt + (kCodedAt - kPlacedAt) * share(run.coded(), run.visits())};
             auto made = run.finish();
-            if (!made) s.sayError(made.error());
-            else finishScheduling(s, std::move(made).value());
-            return {};
+            if (!made) {
+                s.sayError(made.error());
+                return {};
+            }
+            auto writing = s.workspace.startWritingVisits(std::move(made->visits));
+            if (!writing) {
+                s.sayError(writing.error());
+                return {};
+            }
+            running->made = std::move(made).value();
+            running->writing.emplace(std::move(writing).value());
+            return {false, kCodedAt};
         },
-        [](AppState&) {});  // nothing is saved before the end: cancelling drops the run
+        [running](AppState&) { running->writing.reset(); });  // rolls the visits written so far back
 }
 
 void drawFigures(AppState& state, const Workspace& w, const PolicyData& policy, const Schedule& run) {

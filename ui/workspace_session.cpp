@@ -125,6 +125,17 @@ Result<Schedule> WorkspaceSession::scheduleVisits(const PolicyData& policy) {
     return remember(std::move(made));
 }
 
+Result<store::VisitWriting> WorkspaceSession::startWritingVisits(std::vector<Visit> visits) {
+    if (!db_ || !workspace_) return remember(Result<store::VisitWriting>(makeError(path_, "no workspace is open")));
+    return store::VisitWriting(*db_, std::move(visits));
+}
+
+void WorkspaceSession::visitsWritten(std::vector<Visit> visits) {
+    workspace_->visits = std::move(visits);
+    ++version_;
+    error_.reset();
+}
+
 Status WorkspaceSession::saveVisits(const std::vector<Visit>& visits) {
     if (!db_ || !workspace_) return makeError(path_, "no workspace is open");
     if (Status saved = store::saveVisits(*db_, visits); !saved) return remember(saved);

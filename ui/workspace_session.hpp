@@ -59,6 +59,10 @@ public:
     Status importArchive(std::string_view bytes, const std::string& name);
     // Runs the scheduler under `policy` and saves its visits.
     Result<Schedule> scheduleVisits(const PolicyData& policy);
+    // The scheduler's visits written in slices (store::VisitWriting on this workspace's file):
+    // the caller steps it to its end, then hands the written visits to visitsWritten.
+    Result<store::VisitWriting> startWritingVisits(std::vector<Visit> visits);
+    void visitsWritten(std::vector<Visit> visits);
     // Saves `visits` as they are (a visit moved by hand, after the rules were checked).
     Status saveVisits(const std::vector<Visit>& visits);
     // Any other change: `work` runs on the workspace's database (it makes its own

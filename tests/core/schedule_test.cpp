@@ -304,23 +304,48 @@ TEST(Schedule, TheSameWorkspaceGivesTheSameSchedule) {
     EXPECT_EQ(first.figures.visits, first.figures.lowerBound);
 }
 
+// A generated Yunhe county of 300 enterprises with their plans.
+Workspace generatedCounty(uint64_t seed) {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 300;
+    g.seed = seed;
+    g.year = 2026;
+    auto w = generateWorkspace(g, countyPolicy("yunhe"));
+    EXPECT_TRUE(w) << w.error().message();
+    return w ? std::move(*w) : Workspace{};
+}
+
+// The same visits (days, members, codes), refusals with their clauses and figures.
+void expectSameSchedule(const Schedule& made, const Schedule& expected) {
+    ASSERT_EQ(made.visits.size(), expected.visits.size());
+    for (std::size_t i = 0; i < expected.visits.size(); ++i) {
+        EXPECT_EQ(made.visits[i].id, expected.visits[i].id);
+        EXPECT_EQ(made.visits[i].date, expected.visits[i].date);
+        EXPECT_EQ(made.visits[i].enterprise, expected.visits[i].enterprise);
+        EXPECT_EQ(made.visits[i].plans, expected.visits[i].plans);
+        EXPECT_EQ(made.visits[i].code, expected.visits[i].code);
+    }
+    ASSERT_EQ(made.refusals.size(), expected.refusals.size());
+    for (std::size_t i = 0; i < expected.refusals.size(); ++i) {
+        EXPECT_EQ(made.refusals[i].plan, expected.refusals[i].plan);
+        EXPECT_EQ(made.refusals[i].clause.text(), expected.refusals[i].clause.text());
+    }
+    EXPECT_EQ(made.figures.lowerBound, expected.figures.lowerBound);
+    EXPECT_EQ(made.figures.refusedByClause, expected.figures.refusedByClause);
+}
+
 // The browser app schedules in steps so the page keeps drawing (ScheduleRun): enterprise by
 // enterprise, it must reach the very schedule of the one-go run, capacity contention and
 // all (a generated county with departments' inspectors per day).
 TEST(Schedule, ARunInStepsGivesTheSameScheduleAsOneGo) {
-    GenerateOptions g;
-    g.county = "yunhe";
-    g.enterprises = 300;
-    g.seed = 7;
-    g.year = 2026;
-    auto w = generateWorkspace(g, countyPolicy("yunhe"));
-    ASSERT_TRUE(w) << w.error().message();
-    auto whole = schedule(*w, countyPolicy("yunhe"));
+    auto w = generatedCounty(7);
+    auto whole = schedule(w, countyPolicy("yunhe"));
     ASSERT_TRUE(whole) << whole.error().message();
 
-    auto run = ScheduleRun::start(*w, countyPolicy("yunhe"));
+    auto run = ScheduleRun::start(w, countyPolicy("yunhe"));
     ASSERT_TRUE(run) << run.error().message();
-    EXPECT_EQ(run->enterprises(), w->enterprises.size());
+    EXPECT_EQ(run->enterprises(), w.enterprises.size());
     EXPECT_EQ(run->placed(), 0u);
     std::size_t steps = 0, placedBefore = 0;
     for (;;) {
@@ -331,25 +356,51 @@ TEST(Schedule, ARunInStepsGivesTheSameScheduleAsOneGo) {
         placedBefore = run->placed();
         if (!*more) break;
     }
-    EXPECT_EQ(steps, w->enterprises.size());
+    EXPECT_EQ(steps, w.enterprises.size());
     auto stepped = run->finish();
     ASSERT_TRUE(stepped) << stepped.error().message();
 
-    ASSERT_EQ(stepped->visits.size(), whole->visits.size());
-    for (std::size_t i = 0; i < whole->visits.size(); ++i) {
-        EXPECT_EQ(stepped->visits[i].date, whole->visits[i].date);
-        EXPECT_EQ(stepped->visits[i].enterprise, whole->visits[i].enterprise);
-        EXPECT_EQ(stepped->visits[i].plans, whole->visits[i].plans);
-        EXPECT_EQ(stepped->visits[i].code, whole->visits[i].code);
-    }
-    ASSERT_EQ(stepped->refusals.size(), whole->refusals.size());
-    for (std::size_t i = 0; i < whole->refusals.size(); ++i) {
-        EXPECT_EQ(stepped->refusals[i].plan, whole->refusals[i].plan);
-        EXPECT_EQ(stepped->refusals[i].clause.text(), whole->refusals[i].clause.text());
-    }
-    EXPECT_EQ(stepped->figures.lowerBound, whole->figures.lowerBound);
-    EXPECT_EQ(stepped->figures.refusedByClause, whole->figures.refusedByClause);
+    expectSameSchedule(*stepped, *whole);
     EXPECT_GT(whole->figures.visits, 100);  // a county, not a toy
+}
+
+// The codes, too, can be issued in slices once every enterprise is placed: the first slice
+// numbers the visits, each later one codes the next; the schedule is the one-go schedule.
+TEST(Schedule, CodesIssuedInSlicesGiveTheSameScheduleAsOneGo) {
+    auto w = generatedCounty(11);
+    auto whole = schedule(w, countyPolicy("yunhe"));
+    ASSERT_TRUE(whole) << whole.error().message();
+
+    auto run = ScheduleRun::start(w, countyPolicy("yunhe"));
+    ASSERT_TRUE(run) << run.error().message();
+    auto early = run->issueCodes(10);
+    ASSERT_FALSE(early) << "no code before every enterprise is placed";
+    EXPECT_NE(early.error().message().find("not placed yet"), std::string::npos) << early.error().message();
+    ASSERT_TRUE(run->step(w.enterprises.size()));
+    EXPECT_EQ(run->visits(), whole->visits.size());
+    auto numbered = run->issueCodes(10);
+    ASSERT_TRUE(numbered) << numbered.error().message();
+    EXPECT_TRUE(*numbered);
+    EXPECT_EQ(run->coded(), 0u) << "the first slice only numbers the visits";
+    std::size_t slices = 0;
+    for (;;) {
+        std::size_t before = run->coded();
+        auto more = run->issueCodes(10);
+        ASSERT_TRUE(more) << more.error().message();
+        ++slices;
+        EXPECT_EQ(run->coded(), std::min(before + 10, run->visits()));
+        if (!*more) break;
+    }
+    EXPECT_EQ(slices, (whole->visits.size() + 9) / 10);
+    auto stepped = run->finish();
+    ASSERT_TRUE(stepped) << stepped.error().message();
+    expectSameSchedule(*stepped, *whole);
+    ASSERT_EQ(stepped->owed.size(), whole->owed.size());
+    for (std::size_t i = 0; i < whole->owed.size(); ++i) {
+        EXPECT_EQ(stepped->owed[i].plan, whole->owed[i].plan);
+        EXPECT_EQ(stepped->owed[i].visit, whole->owed[i].visit);
+    }
+    EXPECT_FALSE(run->issueCodes(10)) << "the schedule was handed over";
 }
 
 TEST(Schedule, AStepRunGivesItsScheduleOnlyOnceAndOnlyWhenDone) {

@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <fstream>
 
+#include "decision_test_support.hpp"
 #include "inspectonce/audit.hpp"
 #include "inspectonce/digest.hpp"
+#include "inspectonce/generate.hpp"
+#include "inspectonce/schedule.hpp"
 #include "inspectonce/store.hpp"
 
 namespace inspectonce {
@@ -147,6 +150,104 @@ TEST(Store, AFailedTransactionLeavesTheFileAsItWas) {
     ASSERT_TRUE(loaded);
     ASSERT_EQ(loaded->visits.size(), 1u);
     EXPECT_EQ(loaded->visits[0].id, 1);
+}
+
+// A generated Yunhe county saved without visits, and its schedule: visits to write.
+struct ScheduledCounty {
+    std::string path;
+    std::vector<Visit> visits;
+};
+
+ScheduledCounty scheduledCounty(const std::string& name) {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 120;
+    g.seed = 5;
+    g.year = 2026;
+    auto w = generateWorkspace(g, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(w) << w.error().message();
+    if (!w) return {};
+    auto made = schedule(*w, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(made) << made.error().message();
+    w->visits.clear();
+    std::string path = tempPath(name);
+    EXPECT_TRUE(store::saveWorkspace(*w, path));
+    return {path, made ? made->visits : std::vector<Visit>{}};
+}
+
+std::vector<Visit> storedVisits(const std::string& path) {
+    auto loaded = store::loadWorkspace(path);
+    EXPECT_TRUE(loaded) << loaded.error().message();
+    return loaded ? loaded->visits : std::vector<Visit>{};
+}
+
+// The planner writes a large schedule a slice at a time: the file ends with the same
+// visits as one saveVisits, and they land together, with the last slice.
+TEST(Store, VisitsWrittenInSlicesAreThoseWrittenInOneGo) {
+    auto sliced = scheduledCounty("visits-sliced.db");
+    auto whole = scheduledCounty("visits-whole.db");
+    ASSERT_GT(sliced.visits.size(), 20u);
+    {
+        auto db = store::Database::open(whole.path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(store::saveVisits(*db, whole.visits));
+    }
+    auto db = store::Database::open(sliced.path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    store::VisitWriting writing(*db, sliced.visits);
+    EXPECT_EQ(writing.fraction(), 0.0);
+    std::size_t steps = 0;
+    for (;;) {
+        auto more = writing.step(7);
+        ASSERT_TRUE(more) << more.error().message();
+        ++steps;
+        if (*more) break;
+        EXPECT_FALSE(writing.done());
+        EXPECT_GT(writing.fraction(), 0.0);
+        EXPECT_LT(writing.fraction(), 1.0);
+    }
+    EXPECT_EQ(steps, (sliced.visits.size() + 6) / 7);
+    EXPECT_TRUE(writing.done());
+    EXPECT_EQ(writing.fraction(), 1.0);
+    auto stored = storedVisits(sliced.path);
+    ASSERT_EQ(stored.size(), sliced.visits.size());
+    EXPECT_EQ(stored, storedVisits(whole.path));
+}
+
+// Cancelled, failed or dropped before its last slice, a writing leaves the old visits.
+TEST(Store, AnUnfinishedVisitWritingKeepsTheOldVisits) {
+    auto county = scheduledCounty("visits-unfinished.db");
+    ASSERT_GT(county.visits.size(), 20u);
+    std::vector<Visit> old(county.visits.begin(), county.visits.begin() + 3);
+    auto db = store::Database::open(county.path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(store::saveVisits(*db, old));
+    {
+        store::VisitWriting dropped(*db, county.visits);
+        ASSERT_TRUE(dropped.step(10));
+    }
+    EXPECT_EQ(storedVisits(county.path), old) << "dropped half-way";
+
+    store::VisitWriting cancelled(*db, county.visits);
+    ASSERT_TRUE(cancelled.step(10));
+    cancelled.cancel();
+    EXPECT_EQ(storedVisits(county.path), old) << "cancelled half-way";
+    auto after = cancelled.step(10);
+    ASSERT_FALSE(after) << "a cancelled writing goes no further";
+    EXPECT_NE(after.error().why.find("cancelled"), std::string::npos);
+    EXPECT_FALSE(cancelled.done());
+
+    std::vector<Visit> broken = county.visits;
+    broken.back().plans.push_back(broken.back().plans.front());  // a plan twice: the primary key refuses it
+    store::VisitWriting failing(*db, broken);
+    Result<bool> step = false;
+    while (step && !*step) step = failing.step(10);
+    ASSERT_FALSE(step) << "the last slice fails";
+    EXPECT_EQ(storedVisits(county.path), old) << "failed in its last slice";
+
+    // The file still takes a whole writing afterwards.
+    ASSERT_TRUE(store::saveVisits(*db, county.visits));
+    EXPECT_EQ(storedVisits(county.path).size(), county.visits.size());
 }
 
 // ALL-4: an exception requested for a filed plan is stored with its audit entry (clause and

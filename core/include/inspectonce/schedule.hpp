@@ -118,7 +118,14 @@ public:
     Result<bool> step(std::size_t enterprises);
     std::size_t placed() const;
     std::size_t enterprises() const;
-    // The schedule, once every enterprise is placed (an error before).
+    // Optional, once every enterprise is placed: the first call puts the visits in their
+    // order and numbers them, each later call issues up to `visits` more inspection codes;
+    // whether any are left. (120 000 codes take half a second: a page issues them in slices.)
+    Result<bool> issueCodes(std::size_t visits);
+    std::size_t coded() const;
+    std::size_t visits() const;
+    // The schedule, once every enterprise is placed (an error before); codes not yet issued
+    // are issued here.
     Result<Schedule> finish();
 
     ScheduleRun(ScheduleRun&&) noexcept;

@@ -106,6 +106,27 @@ private:
     sqlite3_stmt* statement_ = nullptr;
 };
 
+// A transaction held open across slices of work done between frames: the first slice begins
+// it, the last commits it, and a cancel, a failure or dropping it before then rolls it back,
+// so the file has all of the work or none. The database must outlive it and take no other
+// change while it is open.
+class OpenTransaction {
+public:
+    explicit OpenTransaction(Database& db) : db_(&db) {}
+    OpenTransaction(OpenTransaction&& other) noexcept;
+    OpenTransaction& operator=(OpenTransaction&&) = delete;
+    ~OpenTransaction() { rollback(); }
+
+    Database& db() { return *db_; }
+    Status begin();   // once; later calls do nothing
+    Status commit();  // rolled back when COMMIT fails
+    void rollback();  // when open
+
+private:
+    Database* db_;
+    bool open_ = false;
+};
+
 // The workspace schema version this build writes; older files are migrated on open.
 int currentSchemaVersion();
 // Brings `db` to the current schema, one migration per version, each in its own
@@ -118,6 +139,30 @@ Result<Workspace> loadWorkspace(const std::string& path);
 Status saveWorkspace(const Workspace& workspace, const std::string& path);
 // Replaces the visits of the workspace file (the scheduler's output) in one transaction.
 Status saveVisits(Database& db, const std::vector<Visit>& visits);
+
+// saveVisits a slice at a time (a county of 100 000 enterprises has 120 000 visits, seconds
+// of writing): the first step removes the old visits, each step inserts the next ones, the
+// last commits. Cancelled or dropped before that, the file keeps its old visits.
+class VisitWriting {
+public:
+    VisitWriting(Database& db, std::vector<Visit> visits) : transaction_(db), visits_(std::move(visits)) {}
+
+    // Writes the next `count` visits (at least one); true once all are written and committed.
+    // An error rolls everything back and ends the writing, as cancel() does.
+    Result<bool> step(std::size_t count);
+    double fraction() const;
+    bool done() const { return done_; }  // committed
+    const std::vector<Visit>& visits() const { return visits_; }
+    std::vector<Visit> takeVisits() { return std::move(visits_); }  // once done: they are the file's
+    void cancel();  // before the end: the old visits stay
+
+private:
+    OpenTransaction transaction_;
+    std::vector<Visit> visits_;
+    std::size_t written_ = 0;
+    bool done_ = false;
+    bool cancelled_ = false;
+};
 
 // Sets plan `plan`'s exception (an exceptions.hpp id, ALL-4) in one transaction with an audit
 // entry "plan.exception" dated `day`, citing `clause` and carrying `note`; an unknown plan is
@@ -178,9 +223,8 @@ class DemandOpening {
 public:
     DemandOpening(Database& db, const workflow::Definition& definition, std::vector<exchange::DemandRecord> demands,
                   std::string csv, Date date);
-    DemandOpening(DemandOpening&&) noexcept;
+    DemandOpening(DemandOpening&&) noexcept = default;
     DemandOpening& operator=(DemandOpening&&) = delete;
-    ~DemandOpening();  // rolls back an unfinished opening
 
     // Opens the next `count` demands (at least one); true once all are opened and committed.
     // The error (a refused demand names the file and its line) ends the opening, nothing written.
@@ -191,13 +235,12 @@ public:
     void cancel();
 
 private:
-    Database* db_;
+    OpenTransaction transaction_;
     const workflow::Definition* definition_;
     std::vector<exchange::DemandRecord> demands_;
     std::string csv_;
     Date date_;
     std::vector<int64_t> ids_;
-    bool inTransaction_ = false;
     bool done_ = false;
 };
 

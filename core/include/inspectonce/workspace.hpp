@@ -92,6 +92,8 @@ struct Visit {
     std::vector<int64_t> plans;           // the plans it carries out, ascending ids
     std::optional<Date> noticeDate;       // the advance notice (预告) is sent on this day
     std::string code;                     // the inspection code token (亮码); empty without a filing
+
+    bool operator==(const Visit&) const = default;
 };
 
 struct Workspace {

@@ -81,13 +81,19 @@ public:
     Scheduler(const Workspace& w, const PolicyData& p, const ScheduleOptions& o, const WorkCalendar& c)
         : w_(w), policy_(p), options_(o), calendar_(c) {}
 
-    // The run in three parts, so a caller can draw between enterprises (ScheduleRun).
+    // The run in parts, so a caller can draw between enterprises and between visits
+    // (ScheduleRun).
     Status begin();
     // Places up to `count` more enterprises; whether any are left.
     Result<bool> placeSome(std::size_t count);
+    // Once all are placed: numbers the visits (the first call), then issues up to `count`
+    // more codes; whether any are left.
+    Result<bool> codeSome(std::size_t count);
     Result<Schedule> end();
     std::size_t placed() const { return next_; }
     std::size_t enterprises() const { return order_.size(); }
+    std::size_t coded() const { return coded_; }
+    std::size_t visits() const { return out_.visits.size(); }
 
 private:
     Status index();
@@ -125,7 +131,11 @@ private:
     std::unordered_map<int64_t, std::vector<Obligation>> owedBy_;  // exception plan → what it owes if it goes ahead
     std::vector<std::size_t> order_;  // enterprises in USCC order
     std::size_t next_ = 0;            // the next of order_ to place
+    bool numbered_ = false;           // the visits are in their final order, with their ids
+    std::size_t coded_ = 0;           // visits with their codes issued
     bool ended_ = false;              // end() hands out_ over once
+    void numberVisits();
+    Status allPlaced() const;
 };
 
 Status Scheduler::index() {
@@ -609,10 +619,42 @@ Result<bool> Scheduler::placeSome(std::size_t count) {
     return next_ < order_.size();
 }
 
-Result<Schedule> Scheduler::end() {
+Status Scheduler::allPlaced() const {
     if (ended_) return makeError("schedule", "this run has already given its schedule");
     if (next_ < order_.size())
         return makeError("schedule", std::to_string(order_.size() - next_) + " enterprises are not placed yet: step the run to its end first");
+    return Ok{};
+}
+
+void Scheduler::numberVisits() {
+    std::sort(out_.visits.begin(), out_.visits.end(), [](const Visit& a, const Visit& b) {
+        if (a.date != b.date) return a.date < b.date;
+        if (a.enterprise != b.enterprise) return a.enterprise < b.enterprise;
+        return a.plans.front() < b.plans.front();
+    });
+    int64_t id = options_.firstVisitId;
+    for (Visit& v : out_.visits) v.id = id++;
+    numbered_ = true;
+}
+
+Result<bool> Scheduler::codeSome(std::size_t count) {
+    IO_CHECK(allPlaced());
+    if (!numbered_) {
+        numberVisits();  // a sort: one slice of its own
+        return !out_.visits.empty();
+    }
+    for (std::size_t stop = std::min(out_.visits.size(), coded_ + count); coded_ < stop; ++coded_) {
+        Visit& v = out_.visits[coded_];
+        v.code = issueCode(w_, v);  // 亮码 (004 二(十)); empty for a visit without a prior filing
+        // Only exception plans owe anything, and each is a visit of its own.
+        if (auto owed = owedBy_.find(v.plans.front()); owed != owedBy_.end())
+            for (auto& o : owed->second) out_.owed.push_back({v.plans.front(), v.id, std::move(o)});
+    }
+    return coded_ < out_.visits.size();
+}
+
+Result<Schedule> Scheduler::end() {
+    IO_CHECK(allPlaced());
     if (policy_.document.inForceFrom || policy_.document.inForceUntil) {
         const auto& d = policy_.document;
         std::string from = d.inForceFrom ? d.inForceFrom->iso() : "", until = d.inForceUntil ? d.inForceUntil->iso() : "";
@@ -621,20 +663,8 @@ Result<Schedule> Scheduler::end() {
                                "the document is in force " + from + "…" + (until.empty() ? "" : until) +
                                    "; outside that time its periods and rules do not apply"}});
     }
-
-    std::sort(out_.visits.begin(), out_.visits.end(), [](const Visit& a, const Visit& b) {
-        if (a.date != b.date) return a.date < b.date;
-        if (a.enterprise != b.enterprise) return a.enterprise < b.enterprise;
-        return a.plans.front() < b.plans.front();
-    });
-    int64_t id = options_.firstVisitId;
-    for (Visit& v : out_.visits) {
-        v.id = id++;
-        v.code = issueCode(w_, v);  // 亮码 (004 二(十)); empty for a visit without a prior filing
-        // Only exception plans owe anything, and each is a visit of its own.
-        if (auto owed = owedBy_.find(v.plans.front()); owed != owedBy_.end())
-            for (auto& o : owed->second) out_.owed.push_back({v.plans.front(), v.id, std::move(o)});
-    }
+    if (!numbered_) numberVisits();
+    IO_CHECK(codeSome(out_.visits.size()));
     std::stable_sort(out_.owed.begin(), out_.owed.end(), [](const Owed& a, const Owed& b) { return a.plan < b.plan; });
     std::sort(out_.refusals.begin(), out_.refusals.end(), [](const Refusal& a, const Refusal& b) { return a.plan < b.plan; });
     std::sort(out_.handled.begin(), out_.handled.end(), [](const Handled& a, const Handled& b) { return a.plan < b.plan; });
@@ -683,6 +713,9 @@ Result<ScheduleRun> ScheduleRun::start(const Workspace& workspace, const PolicyD
 }
 
 Result<bool> ScheduleRun::step(std::size_t enterprises) { return state_->scheduler.placeSome(enterprises); }
+Result<bool> ScheduleRun::issueCodes(std::size_t visits) { return state_->scheduler.codeSome(visits); }
+std::size_t ScheduleRun::coded() const { return state_->scheduler.coded(); }
+std::size_t ScheduleRun::visits() const { return state_->scheduler.visits(); }
 std::size_t ScheduleRun::placed() const { return state_->scheduler.placed(); }
 std::size_t ScheduleRun::enterprises() const { return state_->scheduler.enterprises(); }
 Result<Schedule> ScheduleRun::finish() { return state_->scheduler.end(); }

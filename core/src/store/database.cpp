@@ -31,6 +31,27 @@ Status Database::commit() {
 // A failed statement may already have ended the transaction: ROLLBACK then fails harmlessly.
 void Database::rollback() { (void)exec("ROLLBACK"); }
 
+OpenTransaction::OpenTransaction(OpenTransaction&& other) noexcept : db_(other.db_), open_(other.open_) {
+    other.open_ = false;  // the transaction is ours now
+}
+
+Status OpenTransaction::begin() {
+    if (open_) return Ok{};
+    IO_CHECK(db_->begin());
+    open_ = true;
+    return Ok{};
+}
+
+Status OpenTransaction::commit() {
+    open_ = false;
+    return db_->commit();
+}
+
+void OpenTransaction::rollback() {
+    if (open_) db_->rollback();
+    open_ = false;
+}
+
 Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
               : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE

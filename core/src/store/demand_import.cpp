@@ -60,23 +60,11 @@ Result<std::vector<int64_t>> openDemands(Database& db, const workflow::Definitio
 
 DemandOpening::DemandOpening(Database& db, const workflow::Definition& definition,
                              std::vector<exchange::DemandRecord> demands, std::string csv, Date date)
-    : db_(&db), definition_(&definition), demands_(std::move(demands)), csv_(std::move(csv)), date_(date) {}
-
-DemandOpening::DemandOpening(DemandOpening&& other) noexcept
-    : db_(other.db_), definition_(other.definition_), demands_(std::move(other.demands_)), csv_(std::move(other.csv_)),
-      date_(other.date_), ids_(std::move(other.ids_)), inTransaction_(other.inTransaction_), done_(other.done_) {
-    other.inTransaction_ = false;  // the transaction is ours now
-    other.done_ = true;
-}
-
-DemandOpening::~DemandOpening() { cancel(); }
+    : transaction_(db), definition_(&definition), demands_(std::move(demands)), csv_(std::move(csv)), date_(date) {}
 
 Result<bool> DemandOpening::step(std::size_t count) {
     if (done_) return true;
-    if (!inTransaction_) {
-        IO_CHECK(db_->begin());
-        inTransaction_ = true;
-    }
+    IO_CHECK(transaction_.begin());
     const workflow::Actor actor = importer(csv_);
     std::size_t to = std::min(demands_.size(), ids_.size() + std::max<std::size_t>(count, 1));
     while (ids_.size() < to) {
@@ -91,16 +79,15 @@ Result<bool> DemandOpening::step(std::size_t count) {
         entry.actor = actor.role + ":" + actor.name;
         entry.action = definition_->id + "." + item.steps.back().transition;
         entry.clause = applied->clause.clause;
-        if (Status written = writeCase(*db_, item, nullptr, entry); !written) {
+        if (Status written = writeCase(transaction_.db(), item, nullptr, entry); !written) {
             cancel();
             return written.error();
         }
         ids_.push_back(item.id);
     }
     if (ids_.size() < demands_.size()) return false;
-    inTransaction_ = false;
     done_ = true;
-    if (Status committed = db_->commit(); !committed) {
+    if (Status committed = transaction_.commit(); !committed) {
         ids_.clear();  // COMMIT failed and rolled back: nothing was opened
         return committed.error();
     }
@@ -113,8 +100,7 @@ double DemandOpening::fraction() const {
 }
 
 void DemandOpening::cancel() {
-    if (inTransaction_) db_->rollback();
-    inTransaction_ = false;
+    transaction_.rollback();
     if (!done_) ids_.clear();
     done_ = true;
 }

@@ -1,7 +1,9 @@
 // Reading and writing a Workspace as rows of the schema (schema.cpp). Loading checks every
 // value and names the table and row of the first bad one; saving validates first and
 // writes everything in one transaction.
+#include <algorithm>
 #include <map>
+#include <span>
 
 #include "inspectonce/store.hpp"
 #include "store/lists.hpp"
@@ -181,7 +183,7 @@ Status loadVisits(Database& db, Workspace& w) {
     return Ok{};
 }
 
-Status insertVisits(Database& db, const std::vector<Visit>& visits) {
+Status insertVisits(Database& db, std::span<const Visit> visits) {
     IO_TRY(v, db.prepare("INSERT INTO visits (id, enterprise, date, kind, lead, notice_date, code) VALUES (?,?,?,?,?,?,?)"));
     IO_TRY(vp, db.prepare("INSERT INTO visit_plans (visit, plan) VALUES (?,?)"));
     for (const auto& visit : visits) {
@@ -285,10 +287,47 @@ Status saveWorkspace(const Workspace& workspace, const std::string& path) {
 }
 
 Status saveVisits(Database& db, const std::vector<Visit>& visits) {
-    return db.transaction([&]() -> Status {
-        IO_CHECK(db.exec("DELETE FROM visit_plans; DELETE FROM visits;"));
-        return insertVisits(db, visits);
-    });
+    VisitWriting writing(db, visits);
+    IO_CHECK(writing.step(visits.size()));
+    return Ok{};
+}
+
+Result<bool> VisitWriting::step(std::size_t count) {
+    if (cancelled_) return makeError(transaction_.db().path(), "the visits' writing was cancelled: nothing was written");
+    if (done_) return true;
+    Database& db = transaction_.db();
+    auto written = [&]() -> Status {
+        if (written_ == 0) {
+            IO_CHECK(transaction_.begin());
+            IO_CHECK(db.exec("DELETE FROM visit_plans; DELETE FROM visits;"));
+        }
+        std::size_t slice = std::min(visits_.size() - written_, std::max<std::size_t>(count, 1));
+        IO_CHECK(insertVisits(db, std::span<const Visit>(visits_).subspan(written_, slice)));
+        written_ += slice;
+        return Ok{};
+    }();
+    if (!written) {
+        cancel();
+        return written.error();
+    }
+    if (written_ < visits_.size()) return false;
+    if (Status committed = transaction_.commit(); !committed) {
+        cancelled_ = true;  // COMMIT failed and rolled back: the old visits stay
+        return committed.error();
+    }
+    done_ = true;
+    return true;
+}
+
+double VisitWriting::fraction() const {
+    if (done_ || visits_.empty()) return 1.0;
+    return static_cast<double>(written_) / static_cast<double>(visits_.size());
+}
+
+void VisitWriting::cancel() {
+    if (done_) return;
+    transaction_.rollback();
+    cancelled_ = true;
 }
 
 }  // namespace inspectonce::store
