@@ -76,7 +76,7 @@ AppState::WorkStep stepDemandImport(AppState& state, DemandImport& import, const
         return {};
     }
     if (!*finished) return {false, kReadingShare + (1 - kReadingShare) * opening.fraction()};
-    if (Status read = state.workspace.slicesFinished(true); !read) {
+    if (Status read = state.workspace.slicesFinished(exchange::Table::Demands, true); !read) {
         state.sayError(read.error());
         return {};
     }

@@ -56,7 +56,7 @@ void importTableInSlices(AppState& state, exchange::Table table, const std::stri
                 return {};
             }
             if (!*finished) return {false, run.fraction()};
-            if (Status read = s.workspace.slicesFinished(run.report().written); !read) s.sayError(read.error());
+            if (Status read = s.workspace.slicesFinished(table, run.report().written); !read) s.sayError(read.error());
             else sayReport(s, name, run.report());
             running->reset();
             return {};

@@ -251,22 +251,29 @@ void drawVisitTable(AppState& state, const Workspace& w) {
 
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    // Half the space left, at least 11 rows: the chosen visit's details go below.
-    float height = std::max(ImGui::GetTextLineHeightWithSpacing() * 11, ImGui::GetContentRegionAvail().y * 0.5f);
+    // With a visit chosen, half the space left (at least 11 rows): its details go below;
+    // otherwise all of it but the line that says so.
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    float left = ImGui::GetContentRegionAvail().y;
+    float height = std::max(line * 11, view.selected ? left * 0.5f : left - line - ImGui::GetStyle().ItemSpacing.y);
     if (!ImGui::BeginTable("visits", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    // Dates and counts at their own width; names and codes share the rest, cut with "…".
-    auto fixed = [&](const Text& header, const char* widest) {
+    // Dates, counts and the lead department at their own width (the lead's longest name —
+    // long in English — up to a third of the table); the enterprise and the code share the
+    // rest, cut with "…" (the whole text on hover) only when the window is narrow.
+    float tableWidth = ImGui::GetContentRegionAvail().x;
+    auto fixed = [&](const Text& header, float widest) {
         const char* title = state.tr(header);
-        float width = std::max(ImGui::CalcTextSize(title).x, ImGui::CalcTextSize(widest).x);
-        ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthFixed, width);
+        ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthFixed, std::max(ImGui::CalcTextSize(title).x, widest));
     };
-    fixed({"日期", "Date"}, "0000-00-00");
-    ImGui::TableSetupColumn(state.tr({"企业", "Enterprise"}), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(state.tr({"牵头部门", "Lead"}), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    fixed({"计划数", "Plans"}, "000");
-    fixed({"预告日", "Notice"}, state.tr({"例外，不预告", "exception, none"}));
-    ImGui::TableSetupColumn(state.tr({"检查码", "Code"}), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    float leadWidth = 0;
+    for (const WorkspaceDepartment& d : w.departments) leadWidth = std::max(leadWidth, ImGui::CalcTextSize(state.tr(d.name)).x);
+    fixed({"日期", "Date"}, ImGui::CalcTextSize("0000-00-00").x);
+    ImGui::TableSetupColumn(state.tr({"企业", "Enterprise"}), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    fixed({"牵头部门", "Lead"}, std::min(leadWidth, tableWidth / 3));
+    fixed({"计划数", "Plans"}, ImGui::CalcTextSize("000").x);
+    fixed({"预告日", "Notice"}, ImGui::CalcTextSize(state.tr({"例外，不预告", "exception, none"})).x);
+    ImGui::TableSetupColumn(state.tr({"检查码", "Code"}), ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(view.rows.size()));
@@ -546,6 +553,9 @@ void drawPlannerScreen(AppState& state) {
     if (view.selected) {
         if (const Visit* v = w.visit(view.selected)) drawVisit(state, w, policy, *v);
         else view.selected = 0;
+    } else if (!w.visits.empty()) {
+        ImGui::TextDisabled("%s", state.tr({"点选一次检查：看它的计划与规则、调整日期、打印预告、出示检查码",
+                                            "Choose a visit to see its plans and rules, move it, print its notice and show its code"}));
     }
 }
 

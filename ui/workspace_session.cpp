@@ -12,6 +12,17 @@ void removeDatabaseFiles(const std::string& path) {
     for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
+// What an import of `table` writes: its own part of the workspace (demands open cases).
+store::WorkspacePart partWrittenBy(exchange::Table table) {
+    switch (table) {
+    case exchange::Table::Enterprises: return store::WorkspacePart::Enterprises;
+    case exchange::Table::Departments: return store::WorkspacePart::Departments;
+    case exchange::Table::Plans: return store::WorkspacePart::Plans;
+    case exchange::Table::Demands: return store::WorkspacePart::Cases;
+    }
+    return store::WorkspacePart::Cases;
+}
+
 }  // namespace
 
 Status WorkspaceSession::open(const std::string& path) {
@@ -69,9 +80,8 @@ Result<exchange::ImportReport> WorkspaceSession::importCsv(exchange::Table table
     options.file = name;
     options.date = day;
     auto report = exchange::importCsv(*db_, table, bytes, options);
-    if (report && report->written) {
-        if (Status read = reload(); !read) return remember(Result<exchange::ImportReport>(read.error()));
-    }
+    if (!report) return remember(std::move(report));
+    if (Status read = slicesFinished(table, report->written); !read) return Result<exchange::ImportReport>(read.error());
     return remember(std::move(report));
 }
 
@@ -91,7 +101,13 @@ Result<store::DemandOpening> WorkspaceSession::startOpeningDemands(const workflo
     return store::DemandOpening(*db_, definition, std::move(demands), name, day);
 }
 
-Status WorkspaceSession::slicesFinished(bool written) { return remember(written ? reload() : Status(Ok{})); }
+Status WorkspaceSession::slicesFinished(exchange::Table table, bool written) {
+    if (!written) return remember(Status(Ok{}));
+    if (!db_ || !workspace_) return remember(Status(makeError(path_, "no workspace is open")));
+    Status read = store::reloadPart(*db_, *workspace_, partWrittenBy(table));
+    if (read) ++version_;
+    return remember(read);
+}
 
 Status WorkspaceSession::importArchive(std::string_view bytes, const std::string& name) {
     auto workspace = exchange::readWorkspaceArchive(bytes, name);

@@ -49,12 +49,13 @@ public:
     Result<exchange::ImportReport> importCsv(exchange::Table table, std::string_view bytes, const std::string& name, Date day);
     // The same import in slices (exchange::ImportRun, on this workspace's file), and demands
     // read from a file opened as cases in slices (store::DemandOpening): the caller steps it,
-    // then calls slicesFinished, which reads the workspace again when they wrote.
+    // then calls slicesFinished, which reads the table's part of the workspace again when they
+    // wrote (store::reloadPart: the rest is as it was).
     Result<exchange::ImportRun> startImport(exchange::Table table, std::string bytes, const std::string& name, Date day);
     Result<store::DemandOpening> startOpeningDemands(const workflow::Definition& definition,
                                                      std::vector<exchange::DemandRecord> demands, const std::string& name,
                                                      Date day);
-    Status slicesFinished(bool written);
+    Status slicesFinished(exchange::Table table, bool written);
     // Replaces the whole workspace with an archive's (exchange::readWorkspaceArchive).
     Status importArchive(std::string_view bytes, const std::string& name);
     // Runs the scheduler under `policy` and saves its visits.

@@ -8,6 +8,7 @@
 #include "decision_test_support.hpp"
 #include "inspectonce/audit.hpp"
 #include "inspectonce/digest.hpp"
+#include "inspectonce/exchange.hpp"
 #include "inspectonce/generate.hpp"
 #include "inspectonce/schedule.hpp"
 #include "inspectonce/store.hpp"
@@ -150,6 +151,65 @@ TEST(Store, AFailedTransactionLeavesTheFileAsItWas) {
     ASSERT_TRUE(loaded);
     ASSERT_EQ(loaded->visits.size(), 1u);
     EXPECT_EQ(loaded->visits[0].id, 1);
+}
+
+std::string archived(const Workspace& w) { return exchange::writeWorkspaceArchive(w, exchange::ArchiveFormat::Json); }
+
+// After an import the app reads again only the part it wrote: each part read again makes the
+// workspace in memory what the whole file holds.
+TEST(Store, APartReadAgainIsWhatTheWholeFileHolds) {
+    struct Change {
+        store::WorkspacePart part;
+        const char* sql;
+    };
+    const Change changes[] = {
+        {store::WorkspacePart::Departments,
+         "UPDATE departments SET name_zh = '市场监督管理局' WHERE id = 'market'; UPDATE inspectors SET name = '李四'; "
+         "UPDATE items SET delegable = 1 WHERE id = 'food-label'"},
+        {store::WorkspacePart::Enterprises, "UPDATE enterprises SET name = '云和木玩厂（新址）', grade = 'A'"},
+        {store::WorkspacePart::Plans,
+         "UPDATE plans SET inspectors = 3 WHERE id = 7; INSERT INTO plan_items (plan, item) VALUES (8, 'food-label')"},
+    };
+    for (const Change& change : changes) {
+        SCOPED_TRACE(change.sql);
+        auto path = tempPath("reload-part.db");
+        ASSERT_TRUE(store::saveWorkspace(smallWorkspace(), path));
+        auto held = store::loadWorkspace(path);
+        ASSERT_TRUE(held) << held.error().message();
+        auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec(change.sql));
+        auto whole = store::loadWorkspace(path);
+        ASSERT_TRUE(whole) << whole.error().message();
+        ASSERT_NE(archived(*held), archived(*whole)) << "the change is in the file, not yet in memory";
+
+        Status read = store::reloadPart(*db, *held, change.part);
+        ASSERT_TRUE(read) << read.error().message();
+        EXPECT_EQ(archived(*held), archived(*whole));
+    }
+}
+
+// Only the part named is read: the others keep what memory held. A bad row in it is named by
+// table, row and column, and the workspace in memory stays as it was.
+TEST(Store, APartReadAgainKeepsTheRestAndABadRowChangesNothing) {
+    auto path = tempPath("reload-part-rest.db");
+    ASSERT_TRUE(store::saveWorkspace(smallWorkspace(), path));
+    auto held = store::loadWorkspace(path);
+    ASSERT_TRUE(held);
+    auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("UPDATE enterprises SET name = '云和木玩厂（新址）'; UPDATE plans SET inspectors = 3 WHERE id = 7"));
+    ASSERT_TRUE(store::reloadPart(*db, *held, store::WorkspacePart::Enterprises));
+    EXPECT_EQ(held->enterprises.at(0).enterprise.name, "云和木玩厂（新址）");
+    EXPECT_EQ(held->plan(7)->inspectors, 2) << "the plans were not read again";
+
+    std::string before = archived(*held);
+    ASSERT_TRUE(db->exec("UPDATE enterprises SET name = '又一新名', grade = 'Z'"));
+    Status read = store::reloadPart(*db, *held, store::WorkspacePart::Enterprises);
+    ASSERT_FALSE(read);
+    EXPECT_NE(read.error().where.find("table enterprises, row 91350100M000100Y43, column grade"), std::string::npos)
+        << read.error().message();
+    EXPECT_EQ(archived(*held), before) << "nothing of a refused read lands";
 }
 
 // A generated Yunhe county saved without visits, and its schedule: visits to write.

@@ -135,6 +135,14 @@ Status migrate(Database& db);
 
 // Loads a whole workspace (validated); errors name the file, the table and the row.
 Result<Workspace> loadWorkspace(const std::string& path);
+// The parts of a workspace an import writes, each read again on its own by reloadPart.
+enum class WorkspacePart { Departments, Enterprises, Plans, Cases };
+// Reads one part of the workspace again from `db` and replaces it in `workspace`, keeping the
+// rest: after an import of 100 000 enterprises, reading them alone is a fraction of reading
+// the whole file (the plans, the history). Departments come with their inspectors and items.
+// Not validated as a whole: the import checked what it wrote against the workspace. An error
+// names the table and row and leaves `workspace` as it was.
+Status reloadPart(Database& db, Workspace& workspace, WorkspacePart part);
 // Writes `workspace` to a new or empty file at `path` in one transaction (validated first).
 Status saveWorkspace(const Workspace& workspace, const std::string& path);
 // Replaces the visits of the workspace file (the scheduler's output) in one transaction.

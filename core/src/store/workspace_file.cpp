@@ -276,6 +276,32 @@ Result<Workspace> loadWorkspace(const std::string& path) {
     return w;
 }
 
+Status reloadPart(Database& db, Workspace& workspace, WorkspacePart part) {
+    Workspace fresh;  // read aside: an error leaves `workspace` as it was
+    switch (part) {
+    case WorkspacePart::Departments:
+        IO_CHECK(loadDepartments(db, fresh));
+        workspace.departments = std::move(fresh.departments);
+        workspace.inspectors = std::move(fresh.inspectors);
+        workspace.items = std::move(fresh.items);
+        return Ok{};
+    case WorkspacePart::Enterprises:
+        IO_CHECK(loadEnterprises(db, fresh));
+        workspace.enterprises = std::move(fresh.enterprises);
+        return Ok{};
+    case WorkspacePart::Plans:
+        IO_CHECK(loadPlans(db, fresh));
+        workspace.plans = std::move(fresh.plans);
+        return Ok{};
+    case WorkspacePart::Cases: {
+        IO_TRY(cases, loadCases(db));
+        workspace.cases = std::move(cases);
+        return Ok{};
+    }
+    }
+    return makeError(db.path(), "unknown workspace part");
+}
+
 Status saveWorkspace(const Workspace& workspace, const std::string& path) {
     Status valid = validate(workspace);
     if (!valid) return makeError(path + ": " + valid.error().where, valid.error().why);
