@@ -80,14 +80,26 @@ Status SdlRunner::open(const RunnerConfig& config) {
 }
 
 bool SdlRunner::frame(AppState& state, const std::function<void()>& beforePresent) {
+    if (!handleEvents()) return false;
+    drawFrame(state, beforePresent);
+    return true;
+}
+
+bool SdlRunner::handleEvents() {
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) return false;
-        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-            event.window.windowID == SDL_GetWindowID(window_))
+    while (SDL_PollEvent(&event)) pacing_.add(event);
+    for (const SDL_Event& paced : pacing_.takeFrame()) {
+        ImGui_ImplSDL2_ProcessEvent(&paced);
+        applyEventModifiers(paced);
+        if (paced.type == SDL_QUIT) return false;
+        if (paced.type == SDL_WINDOWEVENT && paced.window.event == SDL_WINDOWEVENT_CLOSE &&
+            paced.window.windowID == SDL_GetWindowID(window_))
             return false;
     }
+    return true;
+}
+
+void SdlRunner::drawFrame(AppState& state, const std::function<void()>& beforePresent) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -101,7 +113,6 @@ bool SdlRunner::frame(AppState& state, const std::function<void()>& beforePresen
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (beforePresent) beforePresent();
     SDL_GL_SwapWindow(window_);
-    return true;
 }
 
 void SdlRunner::resize(int width, int height) {

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "app_state.hpp"
-
-struct SDL_Window;
+#include "key_pacing.hpp"
 
 namespace inspectonce::ui {
 
@@ -27,6 +26,10 @@ public:
     // Handles pending events, draws and presents one frame; false once the user quit.
     // `beforePresent` runs after rendering, while the frame is still in the back buffer.
     bool frame(AppState& state, const std::function<void()>& beforePresent = {});
+    // The two halves of a frame, for a platform that acts between them (the browser hands
+    // ImGui the text its input method committed once this frame's keys are known).
+    bool handleEvents();  // false once the user quit
+    void drawFrame(AppState& state, const std::function<void()>& beforePresent = {});
     void resize(int width, int height);
     void setSwapInterval(int interval);  // 0: present without waiting for the display
     void close();
@@ -38,6 +41,7 @@ private:
     SDL_Window* window_ = nullptr;
     void* glContext_ = nullptr;
     bool fontLoaded_ = false;
+    KeyPacing pacing_;
 };
 
 }  // namespace inspectonce::ui

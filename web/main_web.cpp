@@ -77,8 +77,11 @@ void loop(void* data) {
     inspectonce::web::takePickedFiles(app.state);
     app.persistence.poll(app.state);
     followBrowserWindow(app);
+    // Typed text goes in between this frame's keys and its drawing: ImGui drops characters
+    // that arrive while Ctrl is down, so they wait for its release as this frame sees it.
+    app.runner.handleEvents();
     app.textInput.deliverTypedText();
-    app.runner.frame(app.state);
+    app.runner.drawFrame(app.state);
     app.textInput.followActiveField();
     app.bridge.publish(app.state, app.runner.fontLoaded());
 }

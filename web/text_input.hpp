@@ -13,7 +13,8 @@ public:
     // After ImGui's backend is set up: copy and cut go to the browser's clipboard, and a paste
     // arrives as typed text through the <input> (SDL's clipboard is the page's own).
     static void useBrowserClipboard();
-    // Before the frame: the text committed in the <input> since the last frame, to ImGui.
+    // Between the frame's events and its drawing: the text committed in the <input> since
+    // the last frame, to ImGui (held while Ctrl is down, which makes ImGui drop characters).
     void deliverTypedText();
     // After the frame: puts the <input> over the edited field's caret, or takes it away.
     void followActiveField();

@@ -175,6 +175,16 @@ test('Chinese typed with the system input method arrives in the ImGui field once
   assert.equal(await fieldText(page, '云和a'), '云和a');
   await frames(page, 3);
   assert.equal((await state(page)).textField.text, '云和a', 'one Backspace, one character');
+  // A key pressed and released between two frames (a quick finger on a slow frame) is still
+  // seen: both events are dispatched in one task, so no frame can run between them.
+  await page.evaluate(() => {
+    for (const type of ['keydown', 'keyup'])
+      document.activeElement.dispatchEvent(new KeyboardEvent(type, { key: 'Backspace', code: 'Backspace', keyCode: 8,
+                                                                     bubbles: true, cancelable: true }));
+  });
+  assert.equal(await fieldText(page, '云和'), '云和', 'a Backspace shorter than a frame deletes one character');
+  await page.keyboard.type('a');
+  assert.equal(await fieldText(page, '云和a'), '云和a');
   await typeWithInputMethod(page, cdp, 'qiye', '企业');
   assert.equal(await fieldText(page, '云和a企业'), '云和a企业');
   // A composition the official cancels (Escape in the IME: the composition becomes empty).
@@ -198,7 +208,7 @@ test('text pasted from the system clipboard arrives once, and ImGui copies to it
     { timeout: 5000 });
   await page.evaluate(() => navigator.clipboard.writeText('云和 木玩'));
   await page.keyboard.press('Control+V');
-  await page.waitForFunction(() => window.inspectonce.textField.text === '云和 木玩', null, { timeout: 5000 });
+  assert.equal(await fieldText(page, '云和 木玩'), '云和 木玩', 'the paste arrives');
   await frames(page, 3);
   assert.equal((await state(page)).textField.text, '云和 木玩', 'pasted once');
   // Copy: the field's text selected in ImGui and copied lands on the system clipboard.
@@ -211,6 +221,25 @@ test('text pasted from the system clipboard arrives once, and ImGui copies to it
     copied = await page.evaluate(() => navigator.clipboard.readText());
   }
   assert.equal(copied, '云和 木玩');
+  // A paste that lands in the same frame as Ctrl's press waits for Ctrl's release (ImGui drops
+  // characters typed while Ctrl is down), then arrives once.
+  await page.keyboard.press('End');
+  await frames(page);
+  await page.evaluate(() => {  // one task: no frame runs between the two
+    const field = document.activeElement;
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Control', code: 'ControlLeft', keyCode: 17, ctrlKey: true,
+                                                       bubbles: true, cancelable: true }));
+    const data = new DataTransfer();
+    data.setData('text/plain', '企业');
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await frames(page, 3);
+  assert.equal((await state(page)).textField.text, '云和 木玩', 'nothing arrives while Ctrl is down');
+  await page.evaluate(() => document.activeElement.dispatchEvent(
+    new KeyboardEvent('keyup', { key: 'Control', code: 'ControlLeft', keyCode: 17, bubbles: true, cancelable: true })));
+  assert.equal(await fieldText(page, '云和 木玩企业'), '云和 木玩企业', 'the paste arrives once Ctrl is released');
+  await frames(page, 3);
+  assert.equal((await state(page)).textField.text, '云和 木玩企业', 'once');
   assert.deepEqual(errors, []);
   await context.close();
 });
