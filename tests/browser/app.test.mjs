@@ -12,57 +12,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { args, launch, openApp, out, serve, site } from './support.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
-  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []));
-const site = path.resolve(args.site ?? 'build/wasm/web');
-const out = path.resolve(args.out ?? 'build/artifacts');
 const testPlugins = path.resolve(args['test-plugins'] ?? path.join(site, '..', 'test-plugins'));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pngColours = path.join(here, '..', 'support', 'png_colours.py');
-fs.mkdirSync(out, { recursive: true });
 
 const BLACKOUT_SHADE = '247,218,160,12';   // ui/screen_calendar.cpp kBlackoutShade over the background
 const COUNTIES = ['dinghai', 'pingyang', 'wuxi', 'yuancheng', 'yunhe'];
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-               '.json': 'application/json', '.data': 'application/octet-stream' };
-
-// A static server on loopback, as `tools/run` serves the site.
-function serve(root) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    const file = path.join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404); response.end('not found'); return;
-    }
-    response.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
-               '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const server = await serve(site);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+const browser = await launch();
 
-async function openApp(query, { blockPlugin } = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  if (blockPlugin) await page.route(`**/plugins/${blockPlugin}`, (route) => route.fulfill({ status: 404, body: '' }));
-  const started = Date.now();
-  await page.goto(`${base}/index.html?${query}`);
-  await page.waitForFunction(() => window.inspectonce && window.inspectonce.ready, null, { timeout: 30000 });
-  const state = await page.evaluate(() => window.inspectonce);
-  return { page, state, errors, millisToReady: Date.now() - started };
+async function open(query, { blockPlugin } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const before = blockPlugin
+    ? (page) => page.route(`**/plugins/${blockPlugin}`, (route) => route.fulfill({ status: 404, body: '' }))
+    : undefined;
+  const opened = await openApp(context, `${base}/index.html?${query}`, { before });
+  return { ...opened, state: await opened.page.evaluate(() => window.inspectonce) };
 }
 
 function shadedPixels(file) {
@@ -71,7 +42,7 @@ function shadedPixels(file) {
 }
 
 test('the app loads the five county plugins at run time and shows Yunhe\'s quiet period', async () => {
-  const { page, state, errors, millisToReady } = await openApp('county=yunhe&month=2026-11&screen=calendar');
+  const { page, state, errors, millisToReady } = await open('county=yunhe&month=2026-11&screen=calendar');
   console.log(`# time to ready: ${millisToReady} ms`);
   assert.deepEqual(errors, []);
   assert.deepEqual(state.plugins.map((p) => p.id), COUNTIES);
@@ -87,7 +58,7 @@ test('the app loads the five county plugins at run time and shows Yunhe\'s quiet
   const shot = path.join(out, 'browser-calendar-yunhe.png');
   await page.screenshot({ path: shot });
   assert.ok(shadedPixels(shot) > 20000, 'the quiet period is shaded on the calendar');
-  await page.close();
+  await page.context().close();
 });
 
 // Where the second entry of the county combo's open list is: the list opens under the
@@ -98,7 +69,7 @@ function secondComboEntry(combo) {
 }
 
 test('choosing a county in the navigation\'s combo shows its own blackout days', async () => {
-  const { page, errors } = await openApp('county=dinghai&month=2026-10&screen=calendar');
+  const { page, errors } = await open('county=dinghai&month=2026-10&screen=calendar');
   const before = path.join(out, 'browser-calendar-dinghai.png');
   await page.screenshot({ path: before });
   assert.ok(shadedPixels(before) < 500, 'Dinghai has no blackout period to shade');
@@ -118,11 +89,11 @@ test('choosing a county in the navigation\'s combo shows its own blackout days',
   await page.screenshot({ path: after });
   assert.ok(shadedPixels(after) > 10000, 'the service week is shaded after the click');
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('an official tries a decision in the browser and sees the clauses behind it', async () => {
-  const { page, errors } = await openApp('county=yunhe&month=2026-11&screen=decision');
+  const { page, errors } = await open('county=yunhe&month=2026-11&screen=decision');
   await page.waitForFunction(() => window.inspectonce.decideButton.width > 0, null, { timeout: 5000 });
   const button = await page.evaluate(() => window.inspectonce.decideButton);
   // The form's defaults: a county-level on-site inspection of a grade C enterprise on
@@ -137,21 +108,21 @@ test('an official tries a decision in the browser and sees the clauses behind it
   }
   await page.screenshot({ path: path.join(out, 'browser-decision-yunhe.png') });
   assert.deepEqual(errors, []);
-  await page.close();
-  const rules = await openApp('county=wuxi&screen=rules');
+  await page.context().close();
+  const rules = await open('county=wuxi&screen=rules');
   await rules.page.screenshot({ path: path.join(out, 'browser-rules-wuxi.png') });
-  await rules.page.close();
+  await rules.page.context().close();
 });
 
 test('a plugin that cannot be fetched is reported and the others still load', async () => {
-  const { page, state } = await openApp('county=yunhe&lang=en', { blockPlugin: 'yunhe.wasm' });
+  const { page, state } = await open('county=yunhe&lang=en', { blockPlugin: 'yunhe.wasm' });
   assert.deepEqual(state.plugins.map((p) => p.id), ['dinghai', 'pingyang', 'wuxi', 'yuancheng']);
   assert.deepEqual(state.fetchErrors, ['plugins/yunhe.wasm: HTTP 404']);
   assert.deepEqual(state.refused, ['plugins/yunhe.wasm: could not be fetched (HTTP 404)'], 'shown in the plugin list');
   assert.equal(state.county, 'dinghai', 'falls back to the first loaded county');
   assert.equal(state.language, 'en');
   await page.screenshot({ path: path.join(out, 'browser-missing-plugin.png') });
-  await page.close();
+  await page.context().close();
 });
 
 // The policy screen's plugins tab, through the navigation: its tab's mark when the screen
@@ -183,7 +154,7 @@ async function pickPluginFile(page, file) {
 }
 
 test('a plugin file picked from disk replaces the county\'s plugin without rebuilding the app', async () => {
-  const { page, errors } = await openApp('county=dinghai&month=2026-11&lang=en');
+  const { page, errors } = await open('county=dinghai&month=2026-11&lang=en');
   await showPluginsTab(page);
   const before = await page.evaluate(() => window.inspectonce.pluginFiles.length);
   await pickPluginFile(page, path.join(testPlugins, 'yunhe-modified', 'yunhe.wasm'));
@@ -215,11 +186,11 @@ test('a plugin file picked from disk replaces the county\'s plugin without rebui
   assert.equal(state.blackoutDays[0].date, '2026-11-11');
   await page.screenshot({ path: path.join(out, 'browser-plugin-refused.png') });
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('a picked file that imports what the host lacks is refused before it is loaded', async () => {
-  const { page, errors } = await openApp('county=yunhe&month=2026-11&lang=en');
+  const { page, errors } = await open('county=yunhe&month=2026-11&lang=en');
   await page.setInputFiles('#inspectonce-plugin-file', path.join(testPlugins, 'missing_import.wasm'));
   await page.waitForFunction(() => window.inspectonce.pluginFiles.length === 1, null, { timeout: 10000 });
   const state = await page.evaluate(() => window.inspectonce);
@@ -227,7 +198,7 @@ test('a picked file that imports what the host lacks is refused before it is loa
   assert.equal(state.plugins.find((p) => p.id === 'yunhe').file, '/plugins/yunhe.wasm');
   assert.equal(state.blackoutDays[0].date, '2026-11-21');
   assert.deepEqual(errors, []);
-  await page.close();
+  await page.context().close();
 });
 
 test.after(async () => {

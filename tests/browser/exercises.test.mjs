@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { clickMark, clickRect, frames, inkPixels, launch, mark, out, serve, showScreen, state, waitReady } from './support.mjs';
+import { clickMark, clickRect, frames, inkPixels, launch, mark, openApp, out, serve, showScreen, state, waitReady } from './support.mjs';
 
 // Two mistakes: q1 (the quiet period obliges approval and filing, 004 二(三)) and q4 (the
 // plans need two visits, not three).
@@ -37,11 +37,7 @@ async function clickChoice(page, name, viewport) {
 test('a trainee answers an exercise and sees the score with the clause of each mistake', async () => {
   const viewport = { width: 1280, height: 800 };
   const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/index.html?county=yunhe&today=2026-03-16`);
-  await waitReady(page);
+  const { page, errors } = await openApp(context, `${base}/index.html?county=yunhe&today=2026-03-16`);
   await showScreen(page, 'exercises');
   await mark(page, 'exercise-q1-allowed');
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { clickMark, frames, launch, out, serve, showScreen, state, waitReady } from './support.mjs';
+import { clickMark, frames, launch, openApp, out, serve, showScreen, state, waitReady } from './support.mjs';
 
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -14,11 +14,7 @@ const browser = await launch();
 
 test('schedule, then log a demand typed in Chinese, and find both after a reload', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/index.html?county=yuancheng&today=2026-03-16`);
-  await waitReady(page);
+  const { page, errors } = await openApp(context, `${base}/index.html?county=yuancheng&today=2026-03-16`);
   const start = (await state(page)).workspace;
   assert.equal(start.county, 'yuancheng');
   assert.equal(start.visits, 0, 'a first visit has nothing scheduled');

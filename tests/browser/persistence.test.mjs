@@ -10,18 +10,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, openApp, out, serve, site, waitReady } from './support.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
-  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ''), all[i + 1]]] : pairs), []));
-const site = path.resolve(args.site ?? 'build/wasm/web');
-const out = path.resolve(args.out ?? 'build/artifacts');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pngColours = path.join(here, '..', 'support', 'png_colours.py');
-fs.mkdirSync(out, { recursive: true });
 
 const WARNING_RED = '191,38,25,40';   // ui/screen_menu.cpp: a storage problem in the menu bar
 
@@ -35,28 +29,9 @@ const CSV = [
 ].join('\r\n') + '\r\n';
 const CODES = ['91331125MAJXHQJR71', '91331125MAGWGYEJXU', '91331125MAEUG5AB4W'];
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-               '.json': 'application/json', '.data': 'application/octet-stream' };
-
-function serve(root) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    const file = path.join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404); response.end('not found'); return;
-    }
-    response.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
-               '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const server = await serve(site);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+const browser = await launch();
 
 // A fresh context is a fresh profile: empty IndexedDB, shared by its pages and reloads.
 async function newContext({ withoutIndexedDB = false } = {}) {
@@ -69,19 +44,7 @@ async function newContext({ withoutIndexedDB = false } = {}) {
   return context;
 }
 
-async function waitReady(page) {
-  await page.waitForFunction(() => window.inspectonce && window.inspectonce.ready, null, { timeout: 30000 });
-}
-
-async function open(context, query) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const started = Date.now();
-  await page.goto(`${base}/index.html?${query}`);
-  await waitReady(page);
-  return { page, errors, millisToReady: Date.now() - started };
-}
+const open = (context, query) => openApp(context, `${base}/index.html?${query}`);
 
 const status = (page) => page.evaluate(() => window.inspectonce.workspaceStatus());
 const find = (page, code) => page.evaluate((c) => window.inspectonce.findEnterprise(c), code);

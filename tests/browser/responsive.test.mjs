@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { args, clickMark, frames, launch, out, serve, showScreen, state, waitReady } from './support.mjs';
+import { args, clickMark, frames, launch, openApp, out, serve, showScreen, state, waitReady } from './support.mjs';
 
 const enterprises = Number(args.enterprises ?? 20000);
 const server = await serve();
@@ -47,11 +47,7 @@ async function framesDuringWork(page) {
 
 test(`scheduling ${enterprises} enterprises keeps the page drawing, its progress moving`, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/index.html?county=yuancheng&today=2026-03-16`);
-  await waitReady(page);
+  const { page, errors } = await openApp(context, `${base}/index.html?county=yuancheng&today=2026-03-16`);
 
   // A bigger demo county, from the settings screen as an official would make one.
   await showScreen(page, 'settings');

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { clickMark, frames, launch, out, serve, showScreen, state, waitReady } from './support.mjs';
+import { clickMark, frames, launch, openApp, out, serve, showScreen, state, waitReady } from './support.mjs';
 
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -15,11 +15,7 @@ const browser = await launch();
 
 test('the five policies and no policy on the same year, replayed day by day', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/index.html?county=yunhe&today=2026-03-16`);
-  await waitReady(page);
+  const { page, errors } = await openApp(context, `${base}/index.html?county=yunhe&today=2026-03-16`);
   await showScreen(page, 'simulation');
   assert.deepEqual((await state(page)).simulation.runs, []);
 

@@ -6,7 +6,7 @@
 // usage: node storage.test.mjs --site build/wasm/web --out build/artifacts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickMark, launch, serve, showScreen, waitReady } from './support.mjs';
+import { clickMark, launch, openApp, serve, showScreen, waitReady } from './support.mjs';
 
 const CHUNK = 256 * 1024;  // persistence.js
 const server = await serve();
@@ -17,14 +17,7 @@ const browser = await launch();
 const ONE = '企业名称,信用代码,等级\r\n源城区康瑞仓储有限公司,91331125MACTFB6480,C\r\n';
 const OTHER = '企业名称,信用代码,等级\r\n源城区永金货运有限公司,91331125MAAREH1W08,A\r\n';
 
-async function open(context, query = 'county=yuancheng&today=2026-03-16') {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/index.html?${query}`);
-  await waitReady(page);
-  return { page, errors };
-}
+const open = (context, query = 'county=yuancheng&today=2026-03-16') => openApp(context, `${base}/index.html?${query}`);
 
 const status = (page) => page.evaluate(() => window.inspectonce.workspaceStatus());
 const whenSynced = (page) => page.evaluate(() => window.inspectonce.whenSynced());

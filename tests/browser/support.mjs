@@ -37,6 +37,27 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 }
 
+// --cpu-throttle N runs every page's CPU N times slower (DevTools' throttling): what a slow,
+// busy CI machine does to frames, to be seen and fixed locally.
+const cpuThrottle = Number(args['cpu-throttle'] ?? 1);
+
+// Opens the app at `address` (the site's index.html and its query) in a new page of
+// `context`, collecting the page's errors; `before(page)` runs before it loads (routes).
+export async function openApp(context, address, { before } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (cpuThrottle > 1) {
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  }
+  if (before) await before(page);
+  const started = Date.now();
+  await page.goto(address);
+  await waitReady(page);
+  return { page, errors, millisToReady: Date.now() - started };
+}
+
 export async function waitReady(page) {
   await page.waitForFunction(() => window.inspectonce && window.inspectonce.ready, null, { timeout: 30000 });
 }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { clickMark, clickRect, frames, inkPixels, launch, mark, out, serve, showScreen, state, waitReady } from './support.mjs';
+import { clickMark, clickRect, frames, inkPixels, launch, mark, openApp, out, serve, showScreen, state, waitReady } from './support.mjs';
 
 // A county's enterprises file as an official would have it: Chinese headers, a BOM, CRLF;
 // three enterprises the demo county (seed 1) does not have, one name quoted with a comma.
@@ -32,15 +32,7 @@ const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 
-async function open(context, query) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const started = Date.now();
-  await page.goto(`${base}/index.html?${query}`);
-  await waitReady(page);
-  return { page, errors, millisToReady: Date.now() - started };
-}
+const open = (context, query) => openApp(context, `${base}/index.html?${query}`);
 
 // The settings screen's "Import CSV file…" button: its mark when the screen sets one, else
 // where it is drawn in Chinese at 1280 × 800 (the first button of the import section).
