@@ -310,6 +310,109 @@ TEST(Store, AnUnfinishedVisitWritingKeepsTheOldVisits) {
     EXPECT_EQ(storedVisits(county.path).size(), county.visits.size());
 }
 
+// A generated Yunhe county with its schedule: every part of a workspace file has rows.
+Workspace scheduledWorkspace() {
+    GenerateOptions g;
+    g.county = "yunhe";
+    g.enterprises = 150;
+    g.seed = 3;
+    g.year = 2026;
+    auto w = generateWorkspace(g, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(w) << w.error().message();
+    if (!w) return {};
+    auto made = schedule(*w, test::countyPolicy("yunhe"));
+    EXPECT_TRUE(made) << made.error().message();
+    if (made) w->visits = made->visits;
+    return std::move(*w);
+}
+
+// A demo county or an archive replaces the workspace a slice at a time: the file ends with
+// the same content as one saveWorkspace, whatever the slice.
+TEST(Store, AWorkspaceWrittenInSlicesIsTheOneWrittenInOneGo) {
+    Workspace w = scheduledWorkspace();
+    ASSERT_FALSE(w.history.empty());
+    ASSERT_FALSE(w.events.empty());
+    ASSERT_FALSE(w.visits.empty());
+    auto whole = tempPath("workspace-whole.db");
+    ASSERT_TRUE(store::saveWorkspace(w, whole));
+    auto expected = workspaceFileDigest(whole);
+    ASSERT_TRUE(expected) << expected.error().message();
+    for (std::size_t slice : {std::size_t{1}, std::size_t{97}, std::size_t{1000000}}) {
+        auto path = tempPath("workspace-sliced-" + std::to_string(slice) + ".db");
+        auto writing = store::WorkspaceWriting::start(w, path);
+        ASSERT_TRUE(writing) << writing.error().message();
+        EXPECT_EQ(writing->fraction(), 0.0);
+        std::size_t steps = 0;
+        double last = 0;
+        for (;;) {
+            auto more = writing->step(slice);
+            ASSERT_TRUE(more) << more.error().message();
+            ++steps;
+            if (*more) break;
+            EXPECT_FALSE(writing->done());
+            EXPECT_GT(writing->fraction(), last) << "the progress moves on with every slice";
+            EXPECT_LT(writing->fraction(), 1.0);
+            last = writing->fraction();
+            if (slice == 97 && steps == 1) {
+                EXPECT_FALSE(store::loadWorkspace(path)) << "nothing committed before the end";
+            }
+        }
+        EXPECT_TRUE(writing->done());
+        EXPECT_EQ(writing->fraction(), 1.0);
+        // The organisation counts as one row; every other row is one of the workspace's.
+        std::size_t rows = 1 + w.enterprises.size() + w.plans.size() + w.history.size() + w.events.size() +
+                           w.visits.size() + w.cases.size();
+        EXPECT_EQ(steps, (rows + slice - 1) / slice) << "slices of " << slice;
+        auto digest = workspaceFileDigest(path);
+        ASSERT_TRUE(digest) << digest.error().message();
+        EXPECT_EQ(*digest, *expected) << "slices of " << slice;
+    }
+}
+
+// Cancelled, dropped or failing before its last slice, a writing leaves a file that holds
+// no workspace; one that is not valid is refused before a file is made.
+TEST(Store, AnUnfinishedWorkspaceWritingLeavesNoWorkspace) {
+    Workspace w = scheduledWorkspace();
+    auto dropped = tempPath("workspace-dropped.db");
+    {
+        auto writing = store::WorkspaceWriting::start(w, dropped);
+        ASSERT_TRUE(writing);
+        ASSERT_TRUE(writing->step(200));
+    }
+    auto read = store::loadWorkspace(dropped);
+    ASSERT_FALSE(read) << "dropped half-way";
+    EXPECT_NE(read.error().why.find("county"), std::string::npos) << read.error().message();
+
+    auto cancelledPath = tempPath("workspace-cancelled.db");
+    auto cancelled = store::WorkspaceWriting::start(w, cancelledPath);
+    ASSERT_TRUE(cancelled);
+    ASSERT_TRUE(cancelled->step(200));
+    cancelled->cancel();
+    EXPECT_FALSE(store::loadWorkspace(cancelledPath)) << "cancelled half-way";
+    auto after = cancelled->step(200);
+    ASSERT_FALSE(after) << "a cancelled writing goes no further";
+    EXPECT_NE(after.error().why.find("cancelled"), std::string::npos);
+    EXPECT_FALSE(cancelled->done());
+
+    Workspace broken = w;
+    broken.visits.back().plans.push_back(broken.visits.back().plans.front());  // a plan twice: the primary key refuses it
+    auto failingPath = tempPath("workspace-failing.db");
+    auto failing = store::WorkspaceWriting::start(broken, failingPath);
+    ASSERT_TRUE(failing) << failing.error().message();
+    Result<bool> step = false;
+    while (step && !*step) step = failing->step(50);
+    ASSERT_FALSE(step) << "a slice fails";
+    EXPECT_FALSE(store::loadWorkspace(failingPath)) << "failed half-way";
+
+    Workspace invalid = w;
+    invalid.plans.front().enterprise = "91350100M000100Y43";  // an enterprise the county does not have
+    auto invalidPath = tempPath("workspace-invalid.db");
+    auto refused = store::WorkspaceWriting::start(invalid, invalidPath);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().where.find("plan"), std::string::npos) << refused.error().message();
+    EXPECT_FALSE(std::ifstream(invalidPath).good()) << "no file made";
+}
+
 // ALL-4: an exception requested for a filed plan is stored with its audit entry (clause and
 // reason) in one transaction; an unknown plan is refused and nothing is written.
 TEST(Store, AnExceptionRequestedForAPlanIsStoredWithItsAuditEntry) {

@@ -172,6 +172,35 @@ private:
     bool cancelled_ = false;
 };
 
+// saveWorkspace a slice at a time (a demo county of 100 000 enterprises is seconds of
+// writing). start validates the workspace and readies a new file at `path` (the schema, no
+// workspace yet); each step inserts the next rows — the departments with their inspectors
+// and items as one row, then enterprises, plans, history, events, visits and cases — in one
+// open transaction, and the last commits. Cancelled, dropped or failing before that, the
+// file holds no workspace (loadWorkspace refuses it): the caller removes it.
+class WorkspaceWriting {
+public:
+    static Result<WorkspaceWriting> start(Workspace workspace, const std::string& path);
+
+    // Writes the next `rows` rows (at least one); true once all are written and committed.
+    // An error rolls everything back and ends the writing, as cancel() does.
+    Result<bool> step(std::size_t rows);
+    double fraction() const;
+    bool done() const { return done_; }  // committed
+    void cancel();
+
+private:
+    WorkspaceWriting(std::unique_ptr<Database> db, Workspace workspace);
+
+    std::unique_ptr<Database> db_;  // where it is stays put while the writing moves
+    OpenTransaction transaction_;
+    Workspace workspace_;
+    std::size_t part_ = 0, row_ = 0;  // where the next step starts
+    std::size_t written_ = 0, total_ = 0;
+    bool done_ = false;
+    bool cancelled_ = false;
+};
+
 // Sets plan `plan`'s exception (an exceptions.hpp id, ALL-4) in one transaction with an audit
 // entry "plan.exception" dated `day`, citing `clause` and carrying `note`; an unknown plan is
 // an error and changes nothing.

@@ -1,6 +1,6 @@
 // Reading and writing a Workspace as rows of the schema (schema.cpp). Loading checks every
 // value and names the table and row of the first bad one; saving validates first and
-// writes everything in one transaction.
+// writes everything in one transaction, in one go or a slice at a time (WorkspaceWriting).
 #include <algorithm>
 #include <map>
 #include <span>
@@ -195,7 +195,7 @@ Status insertVisits(Database& db, std::span<const Visit> visits) {
     return Ok{};
 }
 
-Status insertAll(Database& db, const Workspace& w) {
+Status insertOrganisation(Database& db, const Workspace& w, std::size_t, std::size_t) {
     IO_TRY(m, db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)"));
     IO_CHECK(m.bind(1, "county").bind(2, w.county).run());
     IO_CHECK(m.bind(1, "year").bind(2, std::to_string(w.year)).run());
@@ -211,33 +211,108 @@ Status insertAll(Database& db, const Workspace& w) {
     for (const auto& x : w.items)
         IO_CHECK(t.bind(1, x.id).bind(2, x.name.zh).bind(3, x.name.en).bind(4, x.kind).bind(5, x.department)
                      .bind(6, int64_t{x.onSite}).bind(7, int64_t{x.nonSite}).bind(8, int64_t{x.delegable}).run());
+    return Ok{};
+}
+
+Status insertEnterprises(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
     IO_TRY(e, db.prepare("INSERT INTO enterprises VALUES (?,?,?,?,?,?,?)"));
-    for (const auto& x : w.enterprises)
+    for (const auto& x : std::span(w.enterprises).subspan(begin, end - begin))
         IO_CHECK(e.bind(1, x.enterprise.code.str()).bind(2, x.enterprise.name).bind(3, toString(x.enterprise.grade))
                      .bind(4, joinList(x.enterprise.lists)).bind(5, x.town).bind(6, x.industry).bind(7, int64_t{x.aboveScale}).run());
+    return Ok{};
+}
+
+Status insertPlans(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
     IO_TRY(p, db.prepare("INSERT INTO plans VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     IO_TRY(pi, db.prepare("INSERT INTO plan_items VALUES (?,?)"));
-    for (const auto& x : w.plans) {
+    for (const auto& x : std::span(w.plans).subspan(begin, end - begin)) {
         p.bind(1, x.id).bind(2, x.department).bind(3, x.unit).bind(4, x.enterprise).bind(5, toString(x.kind))
             .bind(6, toString(x.method)).bind(7, x.window.first.iso()).bind(8, x.window.last.iso()).bindOptional(9, x.exception);
         if (x.filedOn) p.bind(10, x.filedOn->iso()); else p.bindNull(10);
         IO_CHECK(p.bind(11, int64_t{x.inspectors}).run());
         for (const auto& item : x.items) IO_CHECK(pi.bind(1, x.id).bind(2, item).run());
     }
+    return Ok{};
+}
+
+Status insertHistory(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
     IO_TRY(h, db.prepare("INSERT INTO history VALUES (?,?,?,?,?,?,?,?,?)"));
-    for (const auto& [code, x] : w.history)
+    for (const auto& [code, x] : std::span(w.history).subspan(begin, end - begin))
         IO_CHECK(h.bind(1, code).bind(2, x.date.iso()).bind(3, x.department).bind(4, toString(x.level)).bind(5, x.item)
                      .bind(6, toString(x.method)).bind(7, int64_t{x.joint}).bind(8, int64_t{x.unified}).bind(9, int64_t{x.violation}).run());
+    return Ok{};
+}
+
+Status insertEvents(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
     IO_TRY(ev, db.prepare("INSERT INTO events VALUES (?,?,?,?)"));
-    for (const auto& x : w.events) IO_CHECK(ev.bind(1, x.enterprise).bind(2, x.date.iso()).bind(3, x.kind).bind(4, x.detail).run());
-    IO_CHECK(insertVisits(db, w.visits));
-    // Cases with their steps, as they are (their audit entries belong to the file they were
-    // decided in; a new file starts its own log).
-    for (const auto& x : w.cases) {
+    for (const auto& x : std::span(w.events).subspan(begin, end - begin))
+        IO_CHECK(ev.bind(1, x.enterprise).bind(2, x.date.iso()).bind(3, x.kind).bind(4, x.detail).run());
+    return Ok{};
+}
+
+Status insertVisitRows(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
+    return insertVisits(db, std::span(w.visits).subspan(begin, end - begin));
+}
+
+// Cases with their steps, as they are (their audit entries belong to the file they were
+// decided in; a new file starts its own log).
+Status insertCases(Database& db, const Workspace& w, std::size_t begin, std::size_t end) {
+    for (const auto& x : std::span(w.cases).subspan(begin, end - begin)) {
         workflow::Case item = x;
         IO_CHECK(detail::insertCase(db, item));
     }
     return Ok{};
+}
+
+// The parts of a workspace file in the order they are written: how many rows each has, and
+// how rows [begin, end) of it are written. The organisation (a few hundred rows) is one.
+struct RowPart {
+    std::size_t (*count)(const Workspace&);
+    Status (*insert)(Database&, const Workspace&, std::size_t begin, std::size_t end);
+};
+constexpr RowPart kRowParts[] = {
+    {[](const Workspace&) -> std::size_t { return 1; }, insertOrganisation},
+    {[](const Workspace& w) { return w.enterprises.size(); }, insertEnterprises},
+    {[](const Workspace& w) { return w.plans.size(); }, insertPlans},
+    {[](const Workspace& w) { return w.history.size(); }, insertHistory},
+    {[](const Workspace& w) { return w.events.size(); }, insertEvents},
+    {[](const Workspace& w) { return w.visits.size(); }, insertVisitRows},
+    {[](const Workspace& w) { return w.cases.size(); }, insertCases},
+};
+
+std::size_t rowCount(const Workspace& w) {
+    std::size_t total = 0;
+    for (const RowPart& part : kRowParts) total += part.count(w);
+    return total;
+}
+
+// Writes up to `rows` rows from (part, row) on, moving them past what was written; returns
+// how many were.
+Result<std::size_t> insertRows(Database& db, const Workspace& w, std::size_t& part, std::size_t& row, std::size_t rows) {
+    std::size_t written = 0;
+    while (written < rows && part < std::size(kRowParts)) {
+        std::size_t count = kRowParts[part].count(w);
+        std::size_t slice = std::min(count - row, rows - written);
+        if (slice > 0) IO_CHECK(kRowParts[part].insert(db, w, row, row + slice));
+        row += slice;
+        written += slice;
+        if (row == count) {
+            ++part;
+            row = 0;
+        }
+    }
+    return written;
+}
+
+// A new file at `path` with the current schema, ready for `workspace` (validated first).
+Result<Database> newWorkspaceFile(const Workspace& workspace, const std::string& path) {
+    Status valid = validate(workspace);
+    if (!valid) return makeError(path + ": " + valid.error().where, valid.error().why);
+    IO_TRY(db, Database::open(path, Database::Mode::Create));
+    IO_TRY(version, db.version());
+    if (version != 0) return makeError(path, "already holds a database: write a workspace to a new file");
+    IO_CHECK(migrate(db));
+    return std::move(db);
 }
 
 }  // namespace
@@ -303,13 +378,53 @@ Status reloadPart(Database& db, Workspace& workspace, WorkspacePart part) {
 }
 
 Status saveWorkspace(const Workspace& workspace, const std::string& path) {
-    Status valid = validate(workspace);
-    if (!valid) return makeError(path + ": " + valid.error().where, valid.error().why);
-    IO_TRY(db, Database::open(path, Database::Mode::Create));
-    IO_TRY(version, db.version());
-    if (version != 0) return makeError(path, "already holds a database: write a workspace to a new file");
-    IO_CHECK(migrate(db));
-    return db.transaction([&] { return insertAll(db, workspace); });
+    IO_TRY(db, newWorkspaceFile(workspace, path));
+    return db.transaction([&]() -> Status {
+        std::size_t part = 0, row = 0;
+        IO_CHECK(insertRows(db, workspace, part, row, rowCount(workspace)));
+        return Ok{};
+    });
+}
+
+Result<WorkspaceWriting> WorkspaceWriting::start(Workspace workspace, const std::string& path) {
+    IO_TRY(db, newWorkspaceFile(workspace, path));
+    return WorkspaceWriting(std::make_unique<Database>(std::move(db)), std::move(workspace));
+}
+
+WorkspaceWriting::WorkspaceWriting(std::unique_ptr<Database> db, Workspace workspace)
+    : db_(std::move(db)), transaction_(*db_), workspace_(std::move(workspace)), total_(rowCount(workspace_)) {}
+
+Result<bool> WorkspaceWriting::step(std::size_t rows) {
+    if (cancelled_) return makeError(db_->path(), "the workspace's writing was cancelled: no workspace was written");
+    if (done_) return true;
+    auto written = [&]() -> Status {
+        IO_CHECK(transaction_.begin());
+        IO_TRY(count, insertRows(*db_, workspace_, part_, row_, std::max<std::size_t>(rows, 1)));
+        written_ += count;
+        return Ok{};
+    }();
+    if (!written) {
+        cancel();
+        return written.error();
+    }
+    if (written_ < total_) return false;
+    if (Status committed = transaction_.commit(); !committed) {
+        cancelled_ = true;  // COMMIT failed and rolled back: no workspace in the file
+        return committed.error();
+    }
+    done_ = true;
+    return true;
+}
+
+double WorkspaceWriting::fraction() const {
+    if (done_ || total_ == 0) return 1.0;
+    return static_cast<double>(written_) / static_cast<double>(total_);
+}
+
+void WorkspaceWriting::cancel() {
+    if (done_) return;
+    transaction_.rollback();
+    cancelled_ = true;
 }
 
 Status saveVisits(Database& db, const std::vector<Visit>& visits) {
