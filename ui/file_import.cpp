@@ -1,8 +1,10 @@
 // Files the official picks (browser) or names (desktop), by purpose: a CSV of enterprises,
 // departments or plans goes through exchange::ImportRun in slices, in one transaction — every
 // bad row reported with its line and column, nothing written — and a workspace archive
-// replaces the workspace. Demands open workflow cases, also in slices (case_import.cpp).
+// replaces the workspace, also written in slices (workspace_replacing.cpp). Demands open workflow cases, also in slices (case_import.cpp).
 #include "file_import.hpp"
+
+#include "workspace_replacing.hpp"
 
 #include <memory>
 #include <optional>
@@ -69,7 +71,7 @@ void importTableInSlices(AppState& state, exchange::Table table, const std::stri
 
 }  // namespace
 
-// CSV files go in by slices; a workspace archive in one go, after the overlay is shown.
+// CSV files go in by slices; a workspace archive is read in one, then written in slices.
 void AppState::receiveFile(const std::string& purpose, const std::string& name, const std::string& bytes) {
     if (purpose.rfind("csv:", 0) == 0) {
         auto table = exchange::parseTable(purpose.substr(4));
@@ -82,10 +84,9 @@ void AppState::receiveFile(const std::string& purpose, const std::string& name, 
         say({name + "：不认识的文件用途“" + purpose + "”", name + ": unknown purpose \"" + purpose + "\""}, true);
         return;
     }
-    runLong({"正在导入 " + name, "Importing " + name}, [name, bytes](AppState& state) {
-        if (Status replaced = state.workspace.importArchive(bytes, name); !replaced) state.sayError(replaced.error());
-        else state.say({name + "：工作区已导入", name + ": workspace imported"});
-    });
+    replaceWorkspaceInSlices(*this, {"正在导入 " + name, "Importing " + name},
+                             {name + "：工作区已导入", name + ": workspace imported"},
+                             [name, bytes](AppState&) { return exchange::readWorkspaceArchive(bytes, name); });
 }
 
 }  // namespace inspectonce::ui

@@ -7,6 +7,7 @@
 #include "inspectonce/exchange.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
+#include "workspace_replacing.hpp"
 
 namespace inspectonce::ui {
 namespace {
@@ -132,14 +133,15 @@ void drawDemo(AppState& state) {
             // 100 000 enterprises take seconds: under the long-work overlay.
             std::string county = plugins[static_cast<std::size_t>(view.demoCounty)].id;
             int64_t enterprises = kDemoSizes[view.demoSize];
-            state.runLong({"正在生成示范工作区", "Generating the demo workspace"}, [county, enterprises](AppState& s) {
-                const LoadedPlugin* plugin = s.plugins.find(county);
-                if (!plugin) return;  // the plugin went while the work waited its turn
-                auto demo = demoWorkspace(plugin->policy, s.today, enterprises);
-                Status made = demo ? s.workspace.replace(*demo) : Status(demo.error());
-                if (!made) s.sayError(made.error());
-                else s.say({"已生成 " + plugin->policy.name.zh + " 示范工作区", "Demo workspace of " + plugin->policy.name.en + " generated"});
-            });
+            const Text& name = plugins[static_cast<std::size_t>(view.demoCounty)].policy.name;
+            replaceWorkspaceInSlices(
+                state, {"正在生成示范工作区", "Generating the demo workspace"},
+                {"已生成 " + name.zh + " 示范工作区", "Demo workspace of " + name.en + " generated"},
+                [county, enterprises](AppState& s) -> Result<Workspace> {
+                    const LoadedPlugin* plugin = s.plugins.find(county);
+                    if (!plugin) return makeError(county, "the plugin was unloaded before the demo could be made");
+                    return demoWorkspace(plugin->policy, s.today, enterprises);
+                });
             ImGui::CloseCurrentPopup();
         }
         markItem(state, "demo-replace");

@@ -109,20 +109,44 @@ Status WorkspaceSession::slicesFinished(exchange::Table table, bool written) {
     return remember(read);
 }
 
-Status WorkspaceSession::importArchive(std::string_view bytes, const std::string& name) {
-    auto workspace = exchange::readWorkspaceArchive(bytes, name);
-    if (!workspace) return remember(Status(workspace.error()));
-    return replace(*workspace);
-}
-
 Status WorkspaceSession::replace(const Workspace& workspace) {
     if (path_.empty()) return remember(Status(makeError("workspace", "no workspace file to replace")));
-    std::string fresh = path_ + ".replacing";
+    std::string fresh = replacingPath();
     removeDatabaseFiles(fresh);
     if (Status saved = store::saveWorkspace(workspace, fresh); !saved) {
         removeDatabaseFiles(fresh);
         return remember(saved);
     }
+    return takePlaceOf(fresh);
+}
+
+Result<store::WorkspaceWriting> WorkspaceSession::startReplacing(Workspace workspace) {
+    if (path_.empty()) return remember(Result<store::WorkspaceWriting>(makeError("workspace", "no workspace file to replace")));
+    std::string fresh = replacingPath();
+    removeDatabaseFiles(fresh);
+    auto writing = store::WorkspaceWriting::start(std::move(workspace), fresh);
+    if (!writing) removeDatabaseFiles(fresh);
+    return remember(std::move(writing));
+}
+
+Status WorkspaceSession::replacingWritten(store::WorkspaceWriting writing) {
+    bool written = writing.done();
+    { store::WorkspaceWriting closed = std::move(writing); }  // the new file is closed before it moves
+    if (!written) {
+        removeDatabaseFiles(replacingPath());
+        return remember(Status(makeError(replacingPath(), "the new workspace was not written to its end; nothing changed")));
+    }
+    return takePlaceOf(replacingPath());
+}
+
+void WorkspaceSession::replacingDropped(store::WorkspaceWriting writing) {
+    writing.cancel();
+    { store::WorkspaceWriting closed = std::move(writing); }
+    removeDatabaseFiles(replacingPath());
+}
+
+// The file written beside the workspace's takes its place and is opened.
+Status WorkspaceSession::takePlaceOf(const std::string& fresh) {
     std::string path = path_;
     close();
     removeDatabaseFiles(path);

@@ -34,6 +34,13 @@ public:
     // Replaces the open workspace's file with `workspace`: written beside it first, so a
     // failure leaves the current workspace as it was.
     Status replace(const Workspace& workspace);
+    // The same in slices (a demo county, an archive: seconds of writing at 100 000
+    // enterprises): the caller steps the writing of the new file beside this one, then hands
+    // it to replacingWritten, which puts it in this file's place and opens it. A writing that
+    // is cancelled or fails goes to replacingDropped: its file is removed, nothing changed.
+    Result<store::WorkspaceWriting> startReplacing(Workspace workspace);
+    Status replacingWritten(store::WorkspaceWriting writing);
+    void replacingDropped(store::WorkspaceWriting writing);
     void close();
 
     bool isOpen() const { return workspace_.has_value(); }
@@ -56,8 +63,6 @@ public:
                                                      std::vector<exchange::DemandRecord> demands, const std::string& name,
                                                      Date day);
     Status slicesFinished(exchange::Table table, bool written);
-    // Replaces the whole workspace with an archive's (exchange::readWorkspaceArchive).
-    Status importArchive(std::string_view bytes, const std::string& name);
     // Runs the scheduler under `policy` and saves its visits.
     Result<Schedule> scheduleVisits(const PolicyData& policy);
     // The scheduler's visits written in slices (store::VisitWriting on this workspace's file):
@@ -78,6 +83,8 @@ public:
 
 private:
     Status reload();
+    std::string replacingPath() const { return path_ + ".replacing"; }
+    Status takePlaceOf(const std::string& fresh);
     void keepCase(const workflow::Case& stored);
     template <class T>
     T remember(T result) {

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "dashboard_figures.hpp"
 #include "enterprise_rows.hpp"
 #include "inspectonce/exchange.hpp"
 #include "inspectonce/generate.hpp"
+#include "inspectonce/schedule.hpp"
 #include "screens.hpp"
 #include "ui_harness.hpp"
 #include "widgets.hpp"
@@ -29,6 +31,25 @@ std::string otherEnterprisesCsv(const HeadlessApp& app, int64_t count) {
     EXPECT_TRUE(other) << other.error().message();
     return other ? exchange::exportCsv(*other, exchange::Table::Enterprises) : std::string();
 }
+
+// An archive of another generated county of `count` enterprises, with its schedule.
+std::string otherCountyArchive(const HeadlessApp& app, int64_t count) {
+    GenerateOptions g;
+    g.county = workspaceOf(app).county;
+    g.enterprises = count;
+    g.seed = 78;
+    g.year = workspaceOf(app).year;
+    auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+    EXPECT_TRUE(other) << other.error().message();
+    if (!other) return {};
+    auto made = schedule(*other, app.state.workspacePlugin()->policy);
+    EXPECT_TRUE(made) << made.error().message();
+    if (made) other->visits = made->visits;
+    return exchange::writeWorkspaceArchive(*other, exchange::ArchiveFormat::Binary);
+}
+
+// The file a replacing workspace is written to, beside the workspace's own.
+bool replacingFileExists(const HeadlessApp& app) { return std::filesystem::exists(app.path() + ".replacing"); }
 
 }  // namespace
 
@@ -205,6 +226,73 @@ TEST(SettingsScreen, ACancelledCsvImportWritesNothing) {
     app.settle();
     EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
     EXPECT_NE(app.state.workspace.version(), version);
+}
+
+// A workspace archive is written in slices under the overlay beside the workspace's file:
+// the progress rises frame by frame and the old workspace is shown until the new one takes
+// its place. Cancel leaves the file as it was, with nothing beside it.
+TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
+    HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    std::string archive = otherCountyArchive(app, 2000);
+    auto before = workspaceOf(app).enterprises.size();
+    auto digest = workspaceFileDigest(app.path());
+    ASSERT_TRUE(digest) << digest.error().message();
+    auto version = app.state.workspace.version();
+
+    app.state.receiveFile("archive", "other.inspectonce", archive);
+    for (int frame = 0; frame < 200 && !app.state.longWork.empty() && app.state.longWork.front().fraction < 0.4; ++frame) app.frame();
+    ASSERT_FALSE(app.state.longWork.empty());
+    EXPECT_TRUE(replacingFileExists(app)) << "written beside the workspace";
+    app.click("work-cancel");
+    EXPECT_TRUE(app.state.longWork.empty());
+    EXPECT_EQ(app.state.workspace.version(), version);
+    EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
+    EXPECT_FALSE(replacingFileExists(app)) << "removed with the cancel";
+    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 other.inspectonce");
+
+    app.state.receiveFile("archive", "other.inspectonce", archive);
+    std::vector<double> seen;
+    for (int frame = 0; frame < 400 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_EQ(workspaceOf(app).enterprises.size(), before) << "the new workspace shown before it was written, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    EXPECT_GE(risingProgress(seen).size(), 5u);
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_EQ(app.state.messages.back().text.zh, "other.inspectonce：工作区已导入");
+    EXPECT_EQ(workspaceOf(app).enterprises.size(), 2000u);
+    EXPECT_FALSE(workspaceOf(app).visits.empty());
+    EXPECT_FALSE(replacingFileExists(app));
+}
+
+// The settings' demo county, made from its buttons: generated, then written in slices; the
+// old workspace (scheduled) is shown until the new one (not scheduled) takes its place.
+TEST(SettingsScreen, ADemoCountyIsMadeInSlicesFromTheSettings) {
+    HeadlessApp app("yunhe");
+    ASSERT_TRUE(app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy));
+    ASSERT_FALSE(workspaceOf(app).visits.empty());
+    app.state.workSlice = std::chrono::milliseconds(0);
+    app.show("settings");
+    app.click("demo-size");
+    app.click("demo-size-5000");
+    app.click("demo-generate");
+    app.click("demo-replace");
+    std::vector<double> seen;
+    for (int frame = 0; frame < 400 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_FALSE(workspaceOf(app).visits.empty()) << "the demo shown before it was written, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    EXPECT_GE(risingProgress(seen).size(), 10u);
+    ASSERT_FALSE(app.state.messages.empty());
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_EQ(app.state.messages.back().text.zh.rfind("已生成 ", 0), 0u) << app.state.messages.back().text.zh;
+    EXPECT_EQ(workspaceOf(app).enterprises.size(), 5000u);
+    EXPECT_TRUE(workspaceOf(app).visits.empty());
+    EXPECT_FALSE(replacingFileExists(app));
 }
 
 }  // namespace inspectonce::test
