@@ -1,14 +1,15 @@
 // Files the official picks (browser) or names (desktop), by purpose: a CSV of enterprises,
 // departments or plans goes through exchange::ImportRun in slices, in one transaction — every
 // bad row reported with its line and column, nothing written — and a workspace archive
-// replaces the workspace, also written in slices (workspace_replacing.cpp). Demands open workflow cases, also in slices (case_import.cpp).
+// replaces the workspace, written in slices too (workspace_replacing.cpp). Demands open
+// workflow cases, also in slices (case_import.cpp).
 #include "file_import.hpp"
-
-#include "workspace_replacing.hpp"
 
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "workspace_replacing.hpp"
 
 namespace inspectonce::ui {
 

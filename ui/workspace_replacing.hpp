@@ -10,9 +10,9 @@
 namespace inspectonce::ui {
 
 // The first slice makes the new workspace (`make`: a demo county generated, an archive
-// read); then it is written beside the workspace's file (WorkspaceSession::startReplacing)
-// `kRowsPerStep`-ish rows a slice, takes the file's place and is opened, and `done` is said.
-// Cancel, or a failure, leaves the current workspace as it was.
+// read); the next ones write it beside the workspace's file (WorkspaceSession::
+// startReplacing), 500 rows a slice; the last puts it in the file's place and opens it, and
+// `done` is said. Cancel, or a failure, leaves the current workspace as it was.
 void replaceWorkspaceInSlices(AppState& state, Text what, Text done, std::function<Result<Workspace>(AppState&)> make);
 
 }  // namespace inspectonce::ui
