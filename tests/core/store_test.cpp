@@ -218,21 +218,29 @@ struct ScheduledCounty {
     std::vector<Visit> visits;
 };
 
-ScheduledCounty scheduledCounty(const std::string& name) {
+// A generated Yunhe county with its schedule's visits: every part of a workspace file has rows.
+Workspace scheduledWorkspace(int64_t enterprises = 150, uint64_t seed = 3) {
     GenerateOptions g;
     g.county = "yunhe";
-    g.enterprises = 120;
-    g.seed = 5;
+    g.enterprises = enterprises;
+    g.seed = seed;
     g.year = 2026;
     auto w = generateWorkspace(g, test::countyPolicy("yunhe"));
     EXPECT_TRUE(w) << w.error().message();
     if (!w) return {};
     auto made = schedule(*w, test::countyPolicy("yunhe"));
     EXPECT_TRUE(made) << made.error().message();
-    w->visits.clear();
+    if (made) w->visits = made->visits;
+    return std::move(*w);
+}
+
+ScheduledCounty scheduledCounty(const std::string& name) {
+    Workspace w = scheduledWorkspace(120, 5);
+    std::vector<Visit> visits = std::move(w.visits);
+    w.visits.clear();
     std::string path = tempPath(name);
-    EXPECT_TRUE(store::saveWorkspace(*w, path));
-    return {path, made ? made->visits : std::vector<Visit>{}};
+    EXPECT_TRUE(store::saveWorkspace(w, path));
+    return {path, visits};
 }
 
 std::vector<Visit> storedVisits(const std::string& path) {
@@ -308,22 +316,6 @@ TEST(Store, AnUnfinishedVisitWritingKeepsTheOldVisits) {
     // The file still takes a whole writing afterwards.
     ASSERT_TRUE(store::saveVisits(*db, county.visits));
     EXPECT_EQ(storedVisits(county.path).size(), county.visits.size());
-}
-
-// A generated Yunhe county with its schedule: every part of a workspace file has rows.
-Workspace scheduledWorkspace() {
-    GenerateOptions g;
-    g.county = "yunhe";
-    g.enterprises = 150;
-    g.seed = 3;
-    g.year = 2026;
-    auto w = generateWorkspace(g, test::countyPolicy("yunhe"));
-    EXPECT_TRUE(w) << w.error().message();
-    if (!w) return {};
-    auto made = schedule(*w, test::countyPolicy("yunhe"));
-    EXPECT_TRUE(made) << made.error().message();
-    if (made) w->visits = made->visits;
-    return std::move(*w);
 }
 
 // A demo county or an archive replaces the workspace a slice at a time: the file ends with
