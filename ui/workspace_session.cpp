@@ -25,16 +25,26 @@ store::WorkspacePart partWrittenBy(exchange::Table table) {
 
 }  // namespace
 
-Status WorkspaceSession::open(const std::string& path) {
+Status WorkspaceSession::open(const std::string& path) { return openFile(path, std::nullopt); }
+
+// Opens `path` for writing; its workspace is `read` when it was just read from the file,
+// else it is read now.
+Status WorkspaceSession::openFile(const std::string& path, std::optional<Workspace> read) {
     close();
     path_ = path;
     auto opened = [&]() -> Status {
         IO_TRY(db, store::Database::open(path, store::Database::Mode::ReadWrite));
         IO_CHECK(store::migrate(db));
         db_.emplace(std::move(db));
-        return reload();
+        if (!read) return reload();
+        workspace_ = std::move(*read);
+        ++version_;
+        return Ok{};
     }();
-    if (!opened) db_.reset();
+    if (!opened) {
+        db_.reset();
+        workspace_.reset();
+    }
     return remember(opened);
 }
 
@@ -129,14 +139,27 @@ Result<store::WorkspaceWriting> WorkspaceSession::startReplacing(Workspace works
     return remember(std::move(writing));
 }
 
-Status WorkspaceSession::replacingWritten(store::WorkspaceWriting writing) {
+Result<store::WorkspaceReading> WorkspaceSession::replacingWritten(store::WorkspaceWriting writing) {
     bool written = writing.done();
-    { store::WorkspaceWriting closed = std::move(writing); }  // the new file is closed before it moves
+    { store::WorkspaceWriting closed = std::move(writing); }  // the new file is closed before it is read
     if (!written) {
         removeDatabaseFiles(replacingPath());
-        return remember(Status(makeError(replacingPath(), "the new workspace was not written to its end; nothing changed")));
+        return remember(Result<store::WorkspaceReading>(
+            makeError(replacingPath(), "the new workspace was not written to its end; nothing changed")));
     }
-    return takePlaceOf(replacingPath());
+    auto reading = store::WorkspaceReading::start(replacingPath());
+    if (!reading) removeDatabaseFiles(replacingPath());
+    return remember(std::move(reading));
+}
+
+Status WorkspaceSession::replacingRead(store::WorkspaceReading reading) {
+    if (!reading.done()) {
+        replacingDropped(std::move(reading));
+        return remember(Status(makeError(replacingPath(), "the new workspace was not read to its end; nothing changed")));
+    }
+    Workspace read = reading.takeWorkspace();
+    { store::WorkspaceReading closed = std::move(reading); }  // the new file is closed before it moves
+    return takePlaceOf(replacingPath(), std::move(read));
 }
 
 void WorkspaceSession::replacingDropped(store::WorkspaceWriting writing) {
@@ -145,14 +168,20 @@ void WorkspaceSession::replacingDropped(store::WorkspaceWriting writing) {
     removeDatabaseFiles(replacingPath());
 }
 
-// The file written beside the workspace's takes its place and is opened.
-Status WorkspaceSession::takePlaceOf(const std::string& fresh) {
+void WorkspaceSession::replacingDropped(store::WorkspaceReading reading) {
+    { store::WorkspaceReading closed = std::move(reading); }
+    removeDatabaseFiles(replacingPath());
+}
+
+// The file written beside the workspace's takes its place and is opened, with `read` as its
+// workspace when that was read from it already.
+Status WorkspaceSession::takePlaceOf(const std::string& fresh, std::optional<Workspace> read) {
     std::string path = path_;
     close();
     removeDatabaseFiles(path);
     if (std::rename(fresh.c_str(), path.c_str()) != 0)
         return remember(Status(makeError(path, "cannot replace the workspace file with " + fresh)));
-    return open(path);
+    return openFile(path, std::move(read));
 }
 
 Result<Schedule> WorkspaceSession::scheduleVisits(const PolicyData& policy) {

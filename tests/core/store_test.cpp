@@ -405,6 +405,118 @@ TEST(Store, AnUnfinishedWorkspaceWritingLeavesNoWorkspace) {
     EXPECT_FALSE(std::ifstream(invalidPath).good()) << "no file made";
 }
 
+// A case with two steps, as a workflow leaves it, for files that hold cases too.
+workflow::Case caseWithSteps(int64_t id, const std::string& enterprise) {
+    workflow::Case item;
+    item.id = id;
+    item.workflow = "demand";
+    item.enterprise = enterprise;
+    item.department = "market";
+    item.title = "门口道路积水，请求疏通";
+    item.state = "handling";
+    item.opened = day("2026-03-02");
+    item.entered = day("2026-03-03");
+    item.deadline = day("2026-03-10");
+    item.remindOn = day("2026-03-09");
+    item.attributes = {{"channel", "12345"}};
+    item.steps.push_back({day("2026-03-02"), "receive", "", "received", {"center", "王五"}, {{"channel", "12345"}}, Citation{"005 三"}});
+    item.steps.push_back({day("2026-03-03"), "route", "received", "handling", {"center", "王五"}, {}, Citation{"005 三(2)"}});
+    return item;
+}
+
+// After a demo county or an archive is written, the new file is read back a slice at a time:
+// whatever the slice, the workspace is the one loadWorkspace reads, and its progress only rises.
+TEST(Store, AWorkspaceReadInSlicesIsTheOneReadInOneGo) {
+    Workspace w = scheduledWorkspace();
+    w.cases = {caseWithSteps(3, w.enterprises.front().enterprise.code.str()), caseWithSteps(9, "")};
+    auto path = tempPath("workspace-read-sliced.db");
+    ASSERT_TRUE(store::saveWorkspace(w, path));
+    auto whole = store::loadWorkspace(path);
+    ASSERT_TRUE(whole) << whole.error().message();
+    ASSERT_EQ(whole->cases.size(), 2u);
+    ASSERT_EQ(whole->cases[1].steps.size(), 2u);
+    const std::string expected = archived(*whole);
+    const std::size_t tableRows = w.departments.size() + w.inspectors.size() + w.items.size() + w.enterprises.size() +
+                                  w.plans.size() + w.history.size() + w.events.size() + w.visits.size();
+    for (std::size_t slice : {std::size_t{1}, std::size_t{97}, std::size_t{1000000}}) {
+        SCOPED_TRACE("slices of " + std::to_string(slice));
+        auto reading = store::WorkspaceReading::start(path);
+        ASSERT_TRUE(reading) << reading.error().message();
+        EXPECT_EQ(reading->fraction(), 0.0);
+        std::size_t steps = 0;
+        double last = 0;
+        for (;;) {
+            auto more = reading->step(slice);
+            ASSERT_TRUE(more) << more.error().message();
+            ++steps;
+            if (*more) break;
+            EXPECT_FALSE(reading->done());
+            EXPECT_GE(reading->fraction(), last) << "the progress never goes back";
+            EXPECT_LT(reading->fraction(), 1.0);
+            last = reading->fraction();
+        }
+        EXPECT_TRUE(reading->done());
+        EXPECT_EQ(reading->fraction(), 1.0);
+        // Each step reads at most `slice` rows (plan items and visit plans are rows too), and
+        // the last only validates.
+        if (slice == 1000000) EXPECT_EQ(steps, 2u);
+        else EXPECT_GT(steps, tableRows / slice);
+        EXPECT_EQ(archived(reading->takeWorkspace()), expected);
+    }
+}
+
+// A bad row stops a sliced reading at that row, named by table, row and column, and the
+// reading goes no further; what only the workspace's rules refuse (a plan window outside the
+// year) is found by the last step's validation.
+TEST(Store, AWorkspaceReadInSlicesStopsAtABadRow) {
+    auto path = tempPath("workspace-read-bad.db");
+    ASSERT_TRUE(store::saveWorkspace(scheduledWorkspace(), path));
+    {
+        auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec("UPDATE history SET date = '2026-13-01' WHERE rowid = 5"));
+    }
+    auto reading = store::WorkspaceReading::start(path);
+    ASSERT_TRUE(reading) << reading.error().message();
+    std::size_t steps = 0;
+    Result<bool> step = false;
+    while (step && !*step) {
+        step = reading->step(50);
+        ++steps;
+    }
+    ASSERT_FALSE(step) << "the bad date is read";
+    EXPECT_GT(steps, 3u) << "the rows before it were read in slices";
+    EXPECT_NE(step.error().where.find("table history, row 5, column date"), std::string::npos) << step.error().message();
+    auto again = reading->step(50);
+    ASSERT_FALSE(again) << "a failed reading goes no further";
+    EXPECT_NE(again.error().why.find("failed"), std::string::npos) << again.error().message();
+    EXPECT_FALSE(reading->done());
+
+    auto outsideYear = tempPath("workspace-read-outside-year.db");
+    ASSERT_TRUE(store::saveWorkspace(scheduledWorkspace(), outsideYear));
+    int64_t plan = 0;
+    {
+        auto db = store::Database::open(outsideYear, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        auto first = db->prepare("SELECT min(id) FROM plans");
+        ASSERT_TRUE(first && first->step());
+        plan = first->integer(0);
+        ASSERT_TRUE(db->exec("UPDATE plans SET window_first = '2025-12-01' WHERE id = " + std::to_string(plan)));
+    }
+    auto invalid = store::WorkspaceReading::start(outsideYear);
+    ASSERT_TRUE(invalid);
+    Result<bool> last = false;
+    std::size_t validatingStep = 0;
+    while (last && !*last) {
+        last = invalid->step(100000);
+        ++validatingStep;
+    }
+    ASSERT_FALSE(last);
+    EXPECT_EQ(validatingStep, 2u) << "every row read, then the whole validated";
+    EXPECT_NE(last.error().message().find("plans " + std::to_string(plan)), std::string::npos) << last.error().message();
+    EXPECT_NE(last.error().message().find("is not within 2026"), std::string::npos) << last.error().message();
+}
+
 // ALL-4: an exception requested for a filed plan is stored with its audit entry (clause and
 // reason) in one transaction; an unknown plan is refused and nothing is written.
 TEST(Store, AnExceptionRequestedForAPlanIsStoredWithItsAuditEntry) {

@@ -11,6 +11,7 @@
 #include "inspectonce/exchange.hpp"
 #include "inspectonce/generate.hpp"
 #include "inspectonce/schedule.hpp"
+#include "inspectonce/store.hpp"
 #include "screens.hpp"
 #include "ui_harness.hpp"
 #include "widgets.hpp"
@@ -50,6 +51,10 @@ std::string otherCountyArchive(const HeadlessApp& app, int64_t count) {
 
 // The file a replacing workspace is written to, beside the workspace's own.
 bool replacingFileExists(const HeadlessApp& app) { return std::filesystem::exists(app.path() + ".replacing"); }
+// The file beside the workspace's is written to its end (committed): it is being read back.
+bool replacingFileIsWhole(const HeadlessApp& app) {
+    return replacingFileExists(app) && static_cast<bool>(store::loadWorkspace(app.path() + ".replacing"));
+}
 
 }  // namespace
 
@@ -228,9 +233,10 @@ TEST(SettingsScreen, ACancelledCsvImportWritesNothing) {
     EXPECT_NE(app.state.workspace.version(), version);
 }
 
-// A workspace archive is written in slices under the overlay beside the workspace's file:
-// the progress rises frame by frame and the old workspace is shown until the new one takes
-// its place. Cancel leaves the file as it was, with nothing beside it.
+// A workspace archive is written in slices under the overlay beside the workspace's file,
+// then read back from it in slices: the progress rises frame by frame and the old workspace
+// is shown until the new one takes its place. Cancel, while writing or while reading back,
+// leaves the file as it was, with nothing beside it.
 TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     HeadlessApp app("yunhe");
     app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
@@ -251,15 +257,34 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     EXPECT_FALSE(replacingFileExists(app)) << "removed with the cancel";
     EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 other.inspectonce");
 
+    // Written to its end, part-way through reading back (the last quarter of the progress).
+    app.state.receiveFile("archive", "other.inspectonce", archive);
+    for (int frame = 0; frame < 400 && !app.state.longWork.empty() && app.state.longWork.front().fraction <= 0.75; ++frame)
+        app.frame();
+    ASSERT_FALSE(app.state.longWork.empty());
+    app.frame();
+    ASSERT_FALSE(app.state.longWork.empty());
+    ASSERT_GT(app.state.longWork.front().fraction, 0.75);
+    EXPECT_TRUE(replacingFileIsWhole(app)) << "written to its end, read back beside the workspace";
+    app.click("work-cancel");
+    EXPECT_TRUE(app.state.longWork.empty());
+    EXPECT_EQ(app.state.workspace.version(), version);
+    EXPECT_EQ(workspaceOf(app).enterprises.size(), before);
+    EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
+    EXPECT_FALSE(replacingFileExists(app)) << "removed with the cancel";
+
     app.state.receiveFile("archive", "other.inspectonce", archive);
     std::vector<double> seen;
+    int framesReadingBack = 0;
     for (int frame = 0; frame < 400 && !app.state.longWork.empty(); ++frame) {
         EXPECT_EQ(workspaceOf(app).enterprises.size(), before) << "the new workspace shown before it was written, frame " << frame;
         seen.push_back(app.state.longWork.front().fraction);
+        if (seen.back() > 0.75 && replacingFileIsWhole(app)) ++framesReadingBack;
         app.frame();
     }
     ASSERT_TRUE(app.state.longWork.empty());
     EXPECT_GE(risingProgress(seen).size(), 5u);
+    EXPECT_GE(framesReadingBack, 3) << "read back in slices, a frame drawn after each";
     EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
     EXPECT_EQ(app.state.messages.back().text.zh, "other.inspectonce：工作区已导入");
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 2000u);

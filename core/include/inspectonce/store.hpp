@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "inspectonce/audit.hpp"
 #include "inspectonce/error.hpp"
@@ -134,7 +135,44 @@ int currentSchemaVersion();
 Status migrate(Database& db);
 
 // Loads a whole workspace (validated); errors name the file, the table and the row.
+// WorkspaceReading is the same a slice at a time.
 Result<Workspace> loadWorkspace(const std::string& path);
+
+namespace detail {
+struct WorkspaceRows;  // what a reading fills (workspace_file.cpp)
+}  // namespace detail
+
+// loadWorkspace a slice at a time (a county of 100 000 enterprises is over a second of
+// reading in the browser): start opens the file and reads its meta; each step reads the next
+// rows — departments, inspectors, items, enterprises, plans with their items, history, events,
+// visits with their plans, then the cases as one — and the last validates. The file must not
+// change while it is read. An error ends the reading and names the file, table and row.
+class WorkspaceReading {
+public:
+    static Result<WorkspaceReading> start(const std::string& path);
+    WorkspaceReading(WorkspaceReading&&) noexcept;
+    WorkspaceReading& operator=(WorkspaceReading&&) noexcept;
+    ~WorkspaceReading();
+
+    // Reads the next `rows` rows (at least one); true once all are read and the workspace is
+    // valid. After an error, further steps repeat that the reading failed.
+    Result<bool> step(std::size_t rows);
+    double fraction() const;
+    bool done() const { return done_; }
+    Workspace takeWorkspace();  // once done
+
+private:
+    WorkspaceReading(std::unique_ptr<Database> db, std::unique_ptr<detail::WorkspaceRows> rows, std::vector<std::size_t> counts);
+
+    std::unique_ptr<Database> db_;  // where it is stays put while the reading moves
+    std::unique_ptr<detail::WorkspaceRows> rows_;
+    std::optional<Statement> statement_;  // the part being read, between steps
+    std::vector<std::size_t> counts_;     // rows of each part, for the progress
+    std::size_t part_ = 0;
+    std::size_t read_ = 0, total_ = 0;
+    bool done_ = false;
+    bool failed_ = false;
+};
 // The parts of a workspace an import writes, each read again on its own by reloadPart.
 enum class WorkspacePart { Departments, Enterprises, Plans, Cases };
 // Reads one part of the workspace again from `db` and replaces it in `workspace`, keeping the

@@ -2,8 +2,10 @@
 // value and names the table and row of the first bad one; saving validates first and
 // writes everything in one transaction, in one go or a slice at a time (WorkspaceWriting).
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <span>
+#include <vector>
 
 #include "inspectonce/store.hpp"
 #include "store/lists.hpp"
@@ -12,7 +14,16 @@ namespace inspectonce::store {
 
 namespace detail {
 Status insertCase(Database& db, workflow::Case& item);  // case_file.cpp
+
+// What a reading fills: the workspace, and the rows read ahead of the ones that take them.
+struct WorkspaceRows {
+    std::string path;  // errors name it
+    Workspace w;
+    std::map<int64_t, std::vector<std::string>> planItems;  // plan id → its items, until the plan is read
+    std::map<int64_t, std::vector<int64_t>> visitPlans;     // visit id → its plans, until the visit is read
+};
 }  // namespace detail
+using detail::WorkspaceRows;
 
 namespace {
 
@@ -37,150 +48,198 @@ Result<std::string> meta(Database& db, std::string_view key) {
     return statement.text(0);
 }
 
-Status loadDepartments(Database& db, Workspace& w) {
-    IO_TRY(s, db.prepare("SELECT id, name_zh, name_en, level, units, inspectors_per_day FROM departments ORDER BY id"));
-    while (true) {
-        IO_TRY(row, s.step());
-        if (!row) break;
-        RowPlace at{db.path(), "departments", s.text(0)};
-        WorkspaceDepartment d;
-        d.id = s.text(0);
-        d.name = {s.text(1), s.text(2)};
-        IO_TRY(level, at.check(parseDepartmentLevel(s.text(3)), "level"));
-        d.level = level;
-        d.units = splitList(s.text(4));
-        d.inspectorsPerDay = static_cast<int>(s.integer(5));
-        w.departments.push_back(std::move(d));
-    }
-    IO_TRY(i, db.prepare("SELECT id, department, unit, name FROM inspectors ORDER BY id"));
-    while (true) {
-        IO_TRY(row, i.step());
-        if (!row) break;
-        w.inspectors.push_back({i.text(0), i.text(1), i.text(2), i.text(3)});
-    }
-    IO_TRY(t, db.prepare("SELECT id, name_zh, name_en, kind, department, on_site, non_site, delegable FROM items ORDER BY id"));
-    while (true) {
-        IO_TRY(row, t.step());
-        if (!row) break;
-        w.items.push_back({t.text(0), {t.text(1), t.text(2)}, t.text(3), t.text(4), t.integer(5) != 0, t.integer(6) != 0,
-                           t.integer(7) != 0});
-    }
+// ---- Reading: one function per row of each table, in the order a workspace is read ----------
+
+Status departmentRow(const Statement& s, WorkspaceRows& r) {
+    RowPlace at{r.path, "departments", s.text(0)};
+    WorkspaceDepartment d;
+    d.id = s.text(0);
+    d.name = {s.text(1), s.text(2)};
+    IO_TRY(level, at.check(parseDepartmentLevel(s.text(3)), "level"));
+    d.level = level;
+    d.units = splitList(s.text(4));
+    d.inspectorsPerDay = static_cast<int>(s.integer(5));
+    r.w.departments.push_back(std::move(d));
     return Ok{};
 }
 
-Status loadEnterprises(Database& db, Workspace& w) {
-    IO_TRY(s, db.prepare("SELECT uscc, name, grade, lists, town, industry, above_scale FROM enterprises ORDER BY uscc"));
-    while (true) {
-        IO_TRY(row, s.step());
-        if (!row) break;
-        RowPlace at{db.path(), "enterprises", s.text(0)};
-        IO_TRY(code, at.check(Uscc::parse(s.text(0)), "uscc"));
-        IO_TRY(grade, at.check(parseCreditGrade(s.text(2)), "grade"));
-        w.enterprises.push_back({Enterprise{code, s.text(1), grade, splitList(s.text(3))}, s.text(4), s.text(5), s.integer(6) != 0});
-    }
+Status inspectorRow(const Statement& s, WorkspaceRows& r) {
+    r.w.inspectors.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
     return Ok{};
 }
 
-Status loadPlans(Database& db, Workspace& w) {
-    std::map<int64_t, std::vector<std::string>> items;
-    IO_TRY(pi, db.prepare("SELECT plan, item FROM plan_items ORDER BY plan, item"));
-    while (true) {
-        IO_TRY(row, pi.step());
-        if (!row) break;
-        items[pi.integer(0)].push_back(pi.text(1));
+Status itemRow(const Statement& s, WorkspaceRows& r) {
+    r.w.items.push_back({s.text(0), {s.text(1), s.text(2)}, s.text(3), s.text(4), s.integer(5) != 0, s.integer(6) != 0,
+                         s.integer(7) != 0});
+    return Ok{};
+}
+
+Status enterpriseRow(const Statement& s, WorkspaceRows& r) {
+    RowPlace at{r.path, "enterprises", s.text(0)};
+    IO_TRY(code, at.check(Uscc::parse(s.text(0)), "uscc"));
+    IO_TRY(grade, at.check(parseCreditGrade(s.text(2)), "grade"));
+    r.w.enterprises.push_back({Enterprise{code, s.text(1), grade, splitList(s.text(3))}, s.text(4), s.text(5), s.integer(6) != 0});
+    return Ok{};
+}
+
+// Read before the plans, which take them.
+Status planItemRow(const Statement& s, WorkspaceRows& r) {
+    r.planItems[s.integer(0)].push_back(s.text(1));
+    return Ok{};
+}
+
+Status planRow(const Statement& s, WorkspaceRows& r) {
+    RowPlace at{r.path, "plans", std::to_string(s.integer(0))};
+    Plan p;
+    p.id = s.integer(0);
+    p.department = s.text(1);
+    p.unit = s.text(2);
+    p.enterprise = s.text(3);
+    IO_TRY(kind, at.check(parseInspectionKind(s.text(4)), "kind"));
+    IO_TRY(method, at.check(parseMethod(s.text(5)), "method"));
+    IO_TRY(first, at.check(Date::parse(s.text(6)), "window_first"));
+    IO_TRY(last, at.check(Date::parse(s.text(7)), "window_last"));
+    p.kind = kind;
+    p.method = method;
+    p.window = {first, last};
+    if (!s.isNull(8)) p.exception = s.text(8);
+    if (!s.isNull(9)) {
+        IO_TRY(filed, at.check(Date::parse(s.text(9)), "filed_on"));
+        p.filedOn = filed;
     }
-    IO_TRY(s, db.prepare("SELECT id, department, unit, enterprise, kind, method, window_first, window_last, exception, "
-                         "filed_on, inspectors FROM plans ORDER BY id"));
-    while (true) {
-        IO_TRY(row, s.step());
-        if (!row) break;
-        RowPlace at{db.path(), "plans", std::to_string(s.integer(0))};
-        Plan p;
-        p.id = s.integer(0);
-        p.department = s.text(1);
-        p.unit = s.text(2);
-        p.enterprise = s.text(3);
-        IO_TRY(kind, at.check(parseInspectionKind(s.text(4)), "kind"));
-        IO_TRY(method, at.check(parseMethod(s.text(5)), "method"));
-        IO_TRY(first, at.check(Date::parse(s.text(6)), "window_first"));
-        IO_TRY(last, at.check(Date::parse(s.text(7)), "window_last"));
-        p.kind = kind;
-        p.method = method;
-        p.window = {first, last};
-        if (!s.isNull(8)) p.exception = s.text(8);
-        if (!s.isNull(9)) {
-            IO_TRY(filed, at.check(Date::parse(s.text(9)), "filed_on"));
-            p.filedOn = filed;
+    p.inspectors = static_cast<int>(s.integer(10));
+    if (auto found = r.planItems.find(p.id); found != r.planItems.end()) {
+        p.items = std::move(found->second);
+        r.planItems.erase(found);
+    }
+    r.w.plans.push_back(std::move(p));
+    return Ok{};
+}
+
+Status historyRow(const Statement& h, WorkspaceRows& r) {
+    RowPlace at{r.path, "history", std::to_string(h.integer(9))};
+    HistoryEntry e;
+    IO_TRY(date, at.check(Date::parse(h.text(1)), "date"));
+    IO_TRY(level, at.check(parseDepartmentLevel(h.text(3)), "level"));
+    IO_TRY(method, at.check(parseMethod(h.text(5)), "method"));
+    e.date = date;
+    e.department = h.text(2);
+    e.level = level;
+    e.item = h.text(4);
+    e.method = method;
+    e.joint = h.integer(6) != 0;
+    e.unified = h.integer(7) != 0;
+    e.violation = h.integer(8) != 0;
+    r.w.history.emplace_back(h.text(0), e);
+    return Ok{};
+}
+
+Status eventRow(const Statement& s, WorkspaceRows& r) {
+    RowPlace at{r.path, "events", std::to_string(s.integer(4))};
+    IO_TRY(date, at.check(Date::parse(s.text(1)), "date"));
+    r.w.events.push_back({s.text(0), date, s.text(2), s.text(3)});
+    return Ok{};
+}
+
+// Read before the visits, which take them.
+Status visitPlanRow(const Statement& s, WorkspaceRows& r) {
+    r.visitPlans[s.integer(0)].push_back(s.integer(1));
+    return Ok{};
+}
+
+Status visitRow(const Statement& s, WorkspaceRows& r) {
+    RowPlace at{r.path, "visits", std::to_string(s.integer(0))};
+    Visit v;
+    v.id = s.integer(0);
+    v.enterprise = s.text(1);
+    IO_TRY(date, at.check(Date::parse(s.text(2)), "date"));
+    IO_TRY(kind, at.check(parseInspectionKind(s.text(3)), "kind"));
+    v.date = date;
+    v.kind = kind;
+    v.lead = s.text(4);
+    if (!s.isNull(5)) {
+        IO_TRY(notice, at.check(Date::parse(s.text(5)), "notice_date"));
+        v.noticeDate = notice;
+    }
+    v.code = s.text(6);
+    if (auto found = r.visitPlans.find(v.id); found != r.visitPlans.end()) {
+        v.plans = std::move(found->second);
+        r.visitPlans.erase(found);
+    }
+    r.w.visits.push_back(std::move(v));
+    return Ok{};
+}
+
+// Cases come whole, with their steps (loadCases): a county has few beside its plans.
+Status readCases(Database& db, WorkspaceRows& r) {
+    IO_TRY(cases, loadCases(db));
+    r.w.cases = std::move(cases);
+    return Ok{};
+}
+
+// The parts of a workspace file in the order they are read: a SELECT and what each row
+// adds, or (`whole`) a part read in one go. Its table's rows count for the progress.
+struct ReadPart {
+    std::string_view table;
+    std::string_view select;
+    Status (*row)(const Statement&, WorkspaceRows&);
+    Status (*whole)(Database&, WorkspaceRows&);
+};
+constexpr ReadPart kReadParts[] = {
+    {"departments", "SELECT id, name_zh, name_en, level, units, inspectors_per_day FROM departments ORDER BY id", departmentRow, nullptr},
+    {"inspectors", "SELECT id, department, unit, name FROM inspectors ORDER BY id", inspectorRow, nullptr},
+    {"items", "SELECT id, name_zh, name_en, kind, department, on_site, non_site, delegable FROM items ORDER BY id", itemRow, nullptr},
+    {"enterprises", "SELECT uscc, name, grade, lists, town, industry, above_scale FROM enterprises ORDER BY uscc", enterpriseRow, nullptr},
+    {"plan_items", "SELECT plan, item FROM plan_items ORDER BY plan, item", planItemRow, nullptr},
+    {"plans", "SELECT id, department, unit, enterprise, kind, method, window_first, window_last, exception, filed_on, inspectors "
+              "FROM plans ORDER BY id", planRow, nullptr},
+    {"history", "SELECT enterprise, date, department, level, item, method, joint, unified, violation, rowid FROM history ORDER BY rowid",
+     historyRow, nullptr},
+    {"events", "SELECT enterprise, date, kind, detail, rowid FROM events ORDER BY rowid", eventRow, nullptr},
+    {"visit_plans", "SELECT visit, plan FROM visit_plans ORDER BY visit, plan", visitPlanRow, nullptr},
+    {"visits", "SELECT id, enterprise, date, kind, lead, notice_date, code FROM visits ORDER BY id", visitRow, nullptr},
+    {"cases", {}, nullptr, readCases},
+};
+
+// The parts a WorkspacePart is read from: [first, last) of kReadParts.
+std::pair<std::size_t, std::size_t> readPartsOf(WorkspacePart part) {
+    switch (part) {
+    case WorkspacePart::Departments: return {0, 3};
+    case WorkspacePart::Enterprises: return {3, 4};
+    case WorkspacePart::Plans: return {4, 6};
+    case WorkspacePart::Cases: return {10, 11};
+    }
+    return {0, 0};
+}
+
+// Reads up to `rows` rows from part `part` on (a part read whole counts all its rows, and
+// `counts` holds them), up to part `last`; `open` is the part's statement between calls.
+// Returns how many rows were read.
+Result<std::size_t> readRows(Database& db, WorkspaceRows& r, std::optional<Statement>& open, std::size_t& part,
+                             std::size_t last, std::size_t rows, const std::vector<std::size_t>& counts) {
+    std::size_t read = 0;
+    while (read < rows && part < last) {
+        const ReadPart& p = kReadParts[part];
+        if (p.whole) {
+            IO_CHECK(p.whole(db, r));
+            read += counts.empty() ? 1 : counts[part];
+            ++part;
+            continue;
         }
-        p.inspectors = static_cast<int>(s.integer(10));
-        if (auto found = items.find(p.id); found != items.end()) p.items = std::move(found->second);
-        w.plans.push_back(std::move(p));
-    }
-    return Ok{};
-}
-
-Status loadRecords(Database& db, Workspace& w) {
-    IO_TRY(h, db.prepare("SELECT enterprise, date, department, level, item, method, joint, unified, violation, rowid "
-                         "FROM history ORDER BY rowid"));
-    while (true) {
-        IO_TRY(row, h.step());
-        if (!row) break;
-        RowPlace at{db.path(), "history", std::to_string(h.integer(9))};
-        HistoryEntry e;
-        IO_TRY(date, at.check(Date::parse(h.text(1)), "date"));
-        IO_TRY(level, at.check(parseDepartmentLevel(h.text(3)), "level"));
-        IO_TRY(method, at.check(parseMethod(h.text(5)), "method"));
-        e.date = date;
-        e.department = h.text(2);
-        e.level = level;
-        e.item = h.text(4);
-        e.method = method;
-        e.joint = h.integer(6) != 0;
-        e.unified = h.integer(7) != 0;
-        e.violation = h.integer(8) != 0;
-        w.history.emplace_back(h.text(0), e);
-    }
-    IO_TRY(ev, db.prepare("SELECT enterprise, date, kind, detail, rowid FROM events ORDER BY rowid"));
-    while (true) {
-        IO_TRY(row, ev.step());
-        if (!row) break;
-        RowPlace at{db.path(), "events", std::to_string(ev.integer(4))};
-        IO_TRY(date, at.check(Date::parse(ev.text(1)), "date"));
-        w.events.push_back({ev.text(0), date, ev.text(2), ev.text(3)});
-    }
-    return Ok{};
-}
-
-Status loadVisits(Database& db, Workspace& w) {
-    std::map<int64_t, std::vector<int64_t>> members;
-    IO_TRY(vp, db.prepare("SELECT visit, plan FROM visit_plans ORDER BY visit, plan"));
-    while (true) {
-        IO_TRY(row, vp.step());
-        if (!row) break;
-        members[vp.integer(0)].push_back(vp.integer(1));
-    }
-    IO_TRY(s, db.prepare("SELECT id, enterprise, date, kind, lead, notice_date, code FROM visits ORDER BY id"));
-    while (true) {
-        IO_TRY(row, s.step());
-        if (!row) break;
-        RowPlace at{db.path(), "visits", std::to_string(s.integer(0))};
-        Visit v;
-        v.id = s.integer(0);
-        v.enterprise = s.text(1);
-        IO_TRY(date, at.check(Date::parse(s.text(2)), "date"));
-        IO_TRY(kind, at.check(parseInspectionKind(s.text(3)), "kind"));
-        v.date = date;
-        v.kind = kind;
-        v.lead = s.text(4);
-        if (!s.isNull(5)) {
-            IO_TRY(notice, at.check(Date::parse(s.text(5)), "notice_date"));
-            v.noticeDate = notice;
+        if (!open) {
+            IO_TRY(statement, db.prepare(p.select));
+            open.emplace(std::move(statement));
         }
-        v.code = s.text(6);
-        v.plans = std::move(members[v.id]);
-        w.visits.push_back(std::move(v));
+        IO_TRY(row, open->step());
+        if (!row) {
+            open.reset();
+            ++part;
+            continue;
+        }
+        IO_CHECK(p.row(*open, r));
+        ++read;
     }
-    return Ok{};
+    return read;
 }
 
 Status insertVisits(Database& db, std::span<const Visit> visits) {
@@ -318,6 +377,12 @@ Result<Database> newWorkspaceFile(const Workspace& workspace, const std::string&
 }  // namespace
 
 Result<Workspace> loadWorkspace(const std::string& path) {
+    IO_TRY(reading, WorkspaceReading::start(path));
+    IO_CHECK(reading.step(std::numeric_limits<std::size_t>::max()));
+    return reading.takeWorkspace();
+}
+
+Result<WorkspaceReading> WorkspaceReading::start(const std::string& path) {
     IO_TRY(file, Database::open(path, Database::Mode::ReadOnly));
     IO_TRY(version, file.version());
     if (version == 0 || version > currentSchemaVersion())
@@ -330,49 +395,91 @@ Result<Workspace> loadWorkspace(const std::string& path) {
         IO_CHECK(migrate(copy));
         file = std::move(copy);
     }
-    Database& db = file;
-    Workspace w;
-    IO_TRY(county, meta(db, "county"));
-    IO_TRY(year, meta(db, "year"));
-    IO_TRY(planning, meta(db, "planning_date"));
+    auto db = std::make_unique<Database>(std::move(file));
+    auto rows = std::make_unique<WorkspaceRows>();
+    rows->path = path;
+    Workspace& w = rows->w;
+    IO_TRY(county, meta(*db, "county"));
+    IO_TRY(year, meta(*db, "year"));
+    IO_TRY(planning, meta(*db, "planning_date"));
     w.county = county;
     w.year = std::atoi(year.c_str());
     IO_TRY(planningDate, RowPlace({path, "meta", "planning_date"}).check(Date::parse(planning), "value"));
     w.planningDate = planningDate;
-    IO_CHECK(loadDepartments(db, w));
-    IO_CHECK(loadEnterprises(db, w));
-    IO_CHECK(loadPlans(db, w));
-    IO_CHECK(loadRecords(db, w));
-    IO_CHECK(loadVisits(db, w));
-    IO_TRY(cases, loadCases(db));
-    w.cases = std::move(cases);
-    Status valid = validate(w);
-    if (!valid) return makeError(path + ": " + valid.error().where, valid.error().why);
-    return w;
+    std::vector<std::size_t> counts;
+    for (const ReadPart& part : kReadParts) {
+        IO_TRY(count, db->prepare("SELECT count(*) FROM " + std::string(part.table)));
+        IO_CHECK(count.step());
+        counts.push_back(static_cast<std::size_t>(count.integer(0)));
+    }
+    return WorkspaceReading(std::move(db), std::move(rows), std::move(counts));
+}
+
+WorkspaceReading::WorkspaceReading(std::unique_ptr<Database> db, std::unique_ptr<detail::WorkspaceRows> rows,
+                                   std::vector<std::size_t> counts)
+    : db_(std::move(db)), rows_(std::move(rows)), counts_(std::move(counts)) {
+    for (std::size_t count : counts_) total_ += count;
+}
+
+WorkspaceReading::WorkspaceReading(WorkspaceReading&&) noexcept = default;
+WorkspaceReading& WorkspaceReading::operator=(WorkspaceReading&&) noexcept = default;
+WorkspaceReading::~WorkspaceReading() = default;
+
+Result<bool> WorkspaceReading::step(std::size_t rows) {
+    if (failed_) return makeError(rows_->path, "the workspace's reading failed before: read it again");
+    if (done_) return true;
+    auto read = [&]() -> Status {
+        if (part_ < std::size(kReadParts)) {
+            IO_TRY(count, readRows(*db_, *rows_, statement_, part_, std::size(kReadParts), std::max<std::size_t>(rows, 1), counts_));
+            read_ += count;
+            if (rows != std::numeric_limits<std::size_t>::max()) return Ok{};  // validated in a step of its own
+        }
+        Status valid = validate(rows_->w);
+        if (!valid) return makeError(rows_->path + ": " + valid.error().where, valid.error().why);
+        done_ = true;
+        return Ok{};
+    }();
+    if (!read) {
+        statement_.reset();
+        failed_ = true;
+        return read.error();
+    }
+    return done_;
+}
+
+double WorkspaceReading::fraction() const {
+    if (done_) return 1.0;
+    if (total_ == 0) return 0.0;
+    // Below 1 until validated; the count may be off if the file changed since start.
+    return std::min(0.99, static_cast<double>(read_) / static_cast<double>(total_));
+}
+
+Workspace WorkspaceReading::takeWorkspace() {
+    statement_.reset();
+    return std::move(rows_->w);
 }
 
 Status reloadPart(Database& db, Workspace& workspace, WorkspacePart part) {
-    Workspace fresh;  // read aside: an error leaves `workspace` as it was
+    WorkspaceRows fresh;  // read aside: an error leaves `workspace` as it was
+    fresh.path = db.path();
+    auto [first, last] = readPartsOf(part);
+    std::optional<Statement> open;
+    IO_CHECK(readRows(db, fresh, open, first, last, std::numeric_limits<std::size_t>::max(), {}));
     switch (part) {
     case WorkspacePart::Departments:
-        IO_CHECK(loadDepartments(db, fresh));
-        workspace.departments = std::move(fresh.departments);
-        workspace.inspectors = std::move(fresh.inspectors);
-        workspace.items = std::move(fresh.items);
+        workspace.departments = std::move(fresh.w.departments);
+        workspace.inspectors = std::move(fresh.w.inspectors);
+        workspace.items = std::move(fresh.w.items);
         return Ok{};
     case WorkspacePart::Enterprises:
-        IO_CHECK(loadEnterprises(db, fresh));
-        workspace.enterprises = std::move(fresh.enterprises);
+        workspace.enterprises = std::move(fresh.w.enterprises);
         return Ok{};
     case WorkspacePart::Plans:
-        IO_CHECK(loadPlans(db, fresh));
-        workspace.plans = std::move(fresh.plans);
+        workspace.plans = std::move(fresh.w.plans);
         return Ok{};
-    case WorkspacePart::Cases: {
-        IO_TRY(cases, loadCases(db));
-        workspace.cases = std::move(cases);
+    case WorkspacePart::Cases:
+        workspace.cases = std::move(fresh.w.cases);
         return Ok{};
-    }
     }
     return makeError(db.path(), "unknown workspace part");
 }
