@@ -87,7 +87,10 @@ void AppState::receiveFile(const std::string& purpose, const std::string& name, 
     }
     replaceWorkspaceInSlices(*this, {"正在导入 " + name, "Importing " + name},
                              {name + "：工作区已导入", name + ": workspace imported"},
-                             [name, bytes](AppState&) { return exchange::readWorkspaceArchive(bytes, name); });
+                             [name, bytes](AppState&) -> Result<MadeSoFar> {
+                                 IO_TRY(read, exchange::readWorkspaceArchive(bytes, name));
+                                 return MadeSoFar(std::move(read));
+                             });
 }
 
 }  // namespace inspectonce::ui

@@ -3,8 +3,11 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 #include "inspectonce/exchange.hpp"
+#include "inspectonce/generate.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 #include "workspace_replacing.hpp"
@@ -137,10 +140,17 @@ void drawDemo(AppState& state) {
             replaceWorkspaceInSlices(
                 state, {"正在生成示范工作区", "Generating the demo workspace"},
                 {"已生成 " + name.zh + " 示范工作区", "Demo workspace of " + name.en + " generated"},
-                [county, enterprises](AppState& s) -> Result<Workspace> {
-                    const LoadedPlugin* plugin = s.plugins.find(county);
-                    if (!plugin) return makeError(county, "the plugin was unloaded before the demo could be made");
-                    return demoWorkspace(plugin->policy, s.today, enterprises);
+                [county, enterprises, generation = std::make_shared<std::optional<WorkspaceGeneration>>()](
+                    AppState& s) -> Result<MadeSoFar> {
+                    if (!*generation) {  // the plugin is read once: the generation keeps a copy of its policy
+                        const LoadedPlugin* plugin = s.plugins.find(county);
+                        if (!plugin) return makeError(county, "the plugin was unloaded before the demo could be made");
+                        IO_TRY(started, WorkspaceGeneration::start(demoOptions(plugin->policy, s.today, enterprises), plugin->policy));
+                        generation->emplace(std::move(started));
+                    }
+                    IO_TRY(made, (*generation)->step());
+                    if (!made) return MadeSoFar((*generation)->fraction());
+                    return MadeSoFar((*generation)->takeWorkspace());
                 });
             ImGui::CloseCurrentPopup();
         }

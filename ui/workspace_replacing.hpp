@@ -4,16 +4,23 @@
 #pragma once
 
 #include <functional>
+#include <variant>
 
 #include "app_state.hpp"
 
 namespace inspectonce::ui {
 
-// The first slice makes the new workspace (`make`: a demo county generated, an archive
-// read); the next ones write it beside the workspace's file (WorkspaceSession::
+// One step of making the new workspace: the workspace once it is made, else how far the
+// making has gone (0–1).
+using MadeSoFar = std::variant<Workspace, double>;
+using WorkspaceMaker = std::function<Result<MadeSoFar>(AppState&)>;
+
+// The first slices make the new workspace (`make`, called until it gives the workspace: a
+// demo county generated a step at a time, an archive read); the next ones write it beside
+// the workspace's file (WorkspaceSession::
 // startReplacing), 500 rows a slice, then read that file back as the screens will see it
 // (store::WorkspaceReading), 2 000 rows a slice; the last puts it in the file's place and
 // opens it, and `done` is said. Cancel, or a failure, leaves the current workspace as it was.
-void replaceWorkspaceInSlices(AppState& state, Text what, Text done, std::function<Result<Workspace>(AppState&)> make);
+void replaceWorkspaceInSlices(AppState& state, Text what, Text done, WorkspaceMaker make);
 
 }  // namespace inspectonce::ui

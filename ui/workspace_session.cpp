@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "inspectonce/generate.hpp"
-
 namespace inspectonce::ui {
 namespace {
 
@@ -58,7 +56,7 @@ Status WorkspaceSession::create(const std::string& path, const Workspace& worksp
     return open(path);
 }
 
-Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises) {
+GenerateOptions demoOptions(const PolicyData& policy, Date today, int64_t enterprises) {
     const auto& calendar = WorkCalendar::official();
     GenerateOptions options;
     options.county = policy.county;
@@ -66,7 +64,11 @@ Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t en
     options.seed = 1;
     // A year the calendar knows, with the year before it known too (the planning date).
     options.year = std::min(std::max(today.year(), calendar.firstYear() + 1), calendar.lastYear());
-    return generateWorkspace(options, policy, calendar);
+    return options;
+}
+
+Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises) {
+    return generateWorkspace(demoOptions(policy, today, enterprises), policy);
 }
 
 void WorkspaceSession::close() {

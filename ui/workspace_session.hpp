@@ -13,6 +13,7 @@
 
 #include "inspectonce/error.hpp"
 #include "inspectonce/exchange.hpp"
+#include "inspectonce/generate.hpp"
 #include "inspectonce/policy.hpp"
 #include "inspectonce/schedule.hpp"
 #include "inspectonce/store.hpp"
@@ -22,7 +23,8 @@
 namespace inspectonce::ui {
 
 // The demo county (a fixed seed, so every first visit sees the same) for `policy`, in the
-// year nearest `today` that the calendar knows.
+// year nearest `today` that the calendar knows: its options, and the county made in one go.
+GenerateOptions demoOptions(const PolicyData& policy, Date today, int64_t enterprises);
 Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises = 300);
 
 class WorkspaceSession {

@@ -87,6 +87,40 @@ TEST(Generate, SameOptionsGiveTheSameWorkspace) {
     EXPECT_GT(first.size(), 100000u);  // not trivially equal: a real workspace
 }
 
+// A demo county is made a step at a time under the browser's overlay: each step moves the
+// progress on, the result is the one-go workspace, and the policy it was started with may be
+// gone before the steps run (a plugin unloaded meanwhile).
+TEST(Generate, AWorkspaceMadeStepByStepIsTheOneMadeInOneGo) {
+    GenerateOptions o = options("yuancheng", 400, 11);
+    Result<WorkspaceGeneration> generation = makeError("test", "not started");
+    {
+        PolicyData policy = countyPolicy("yuancheng");
+        generation = WorkspaceGeneration::start(o, policy);
+        ASSERT_TRUE(generation) << generation.error().message();
+    }
+    EXPECT_EQ(generation->fraction(), 0.0);
+    int steps = 0;
+    double last = 0;
+    for (;;) {
+        auto made = generation->step();
+        ASSERT_TRUE(made) << made.error().message();
+        ++steps;
+        if (*made) break;
+        EXPECT_FALSE(generation->done());
+        EXPECT_GT(generation->fraction(), last) << "step " << steps;
+        EXPECT_LT(generation->fraction(), 1.0);
+        last = generation->fraction();
+    }
+    EXPECT_EQ(steps, 5) << "organisation, enterprises, plans, records, capacity with the validation";
+    EXPECT_TRUE(generation->done());
+    EXPECT_EQ(generation->fraction(), 1.0);
+    EXPECT_EQ(fingerprint(generation->takeWorkspace()), fingerprint(make(o)));
+
+    auto refused = WorkspaceGeneration::start(options("yuancheng", 0, 11), countyPolicy("yuancheng"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().where, "enterprises");
+}
+
 // Units are given as English ids; each has a name to show in both languages, so no screen
 // shows "市场监管局 · food-safety".
 TEST(Generate, EveryUnitGivenHasANameInBothLanguages) {

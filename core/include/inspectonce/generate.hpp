@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,34 @@ struct GenerateOptions {
 // know, values out of range — each naming the option.
 Result<Workspace> generateWorkspace(const GenerateOptions& options, const PolicyData& policy,
                                     const WorkCalendar& calendar = WorkCalendar::official());
+
+namespace generate_detail {
+struct GenerationState;  // generator.cpp
+}  // namespace generate_detail
+
+// generateWorkspace a step at a time (a demo county of 100 000 enterprises is seconds of
+// generating in the browser): start checks the options and sets up the year; each step makes
+// the next part — the organisation, the enterprises, the plans, the records, then the
+// capacities with the validation. The result is the one generateWorkspace gives.
+class WorkspaceGeneration {
+public:
+    static Result<WorkspaceGeneration> start(const GenerateOptions& options, const PolicyData& policy,
+                                             const WorkCalendar& calendar = WorkCalendar::official());
+    WorkspaceGeneration(WorkspaceGeneration&&) noexcept;
+    WorkspaceGeneration& operator=(WorkspaceGeneration&&) noexcept;
+    ~WorkspaceGeneration();
+
+    // Makes the next part; true once the workspace is made and valid. After an error,
+    // further steps repeat it.
+    Result<bool> step();
+    double fraction() const;  // of the work, by each step's usual share of the time
+    bool done() const;
+    Workspace takeWorkspace();  // once done
+
+private:
+    explicit WorkspaceGeneration(std::unique_ptr<generate_detail::GenerationState> state);
+    std::unique_ptr<generate_detail::GenerationState> state_;
+};
 
 // The name of a unit (内设机构) the generator gives a department: its unit ids are English
 // words ("food-safety"), to be shown as 食品安全监管科 or Food Safety Section. Null for any

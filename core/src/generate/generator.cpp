@@ -2,6 +2,7 @@
 // windows may take, the working days), reads what the county's policy changes (its
 // exceptions, an exempt list), then runs the steps in order and validates the result.
 #include <algorithm>
+#include <optional>
 
 #include "generate/generator.hpp"
 #include "inspectonce/exceptions.hpp"
@@ -98,7 +99,48 @@ Result<CapacityLevel> parseCapacityLevel(std::string_view text) {
 
 std::string_view toString(CapacityLevel level) { return level == CapacityLevel::Tight ? "tight" : "ample"; }
 
-Result<Workspace> generateWorkspace(const GenerateOptions& options, const PolicyData& policy, const WorkCalendar& calendar) {
+// What a generation owns between its steps; the Generation refers to the rest.
+struct generate_detail::GenerationState {
+    GenerationState(const GenerateOptions& o, const PolicyData& p, const WorkCalendar& c)
+        : options(o), policy(p), g(options, policy, c, w) {}
+
+    GenerateOptions options;
+    PolicyData policy;  // a copy: the county's plugin may be unloaded between steps
+    Workspace w;
+    generate_detail::Generation g;
+    std::size_t next = 0;  // the next step
+    std::optional<Error> failed;
+};
+
+namespace {
+
+// The steps in order, with their usual share of the time (100 000 enterprises, natively).
+struct GenerationStep {
+    Status (*run)(generate_detail::Generation&);
+    double share;
+};
+constexpr GenerationStep kGenerationSteps[] = {
+    {generate_detail::buildOrganisation, 0.02},
+    {generate_detail::buildEnterprises, 0.28},
+    {generate_detail::buildPlans, 0.40},
+    {[](generate_detail::Generation& g) -> Status {
+         generate_detail::buildRecords(g);
+         return Ok{};
+     },
+     0.12},
+    {[](generate_detail::Generation& g) -> Status {
+         generate_detail::setCapacity(g);
+         Status valid = validate(g.w);
+         if (!valid) return makeError("generated workspace: " + valid.error().where, valid.error().why);
+         return Ok{};
+     },
+     0.18},
+};
+
+}  // namespace
+
+Result<WorkspaceGeneration> WorkspaceGeneration::start(const GenerateOptions& options, const PolicyData& policy,
+                                                       const WorkCalendar& calendar) {
     using namespace generate_detail;
     if (options.county != policy.county)
         return makeError("county", "'" + options.county + "' is not the policy's county ('" + policy.county + "')");
@@ -107,24 +149,50 @@ Result<Workspace> generateWorkspace(const GenerateOptions& options, const Policy
     if (options.plansPerEnterprise < 0 || options.plansPerEnterprise > 20)
         return makeError("plans-per-enterprise", "the mean must be between 0 (the default) and 20");
 
-    Workspace w;
-    w.county = options.county;
-    w.year = options.year;
-    Generation g{options, policy, calendar, w};
+    auto state = std::make_unique<GenerationState>(options, policy, calendar);
+    Generation& g = state->g;
+    g.w.county = options.county;
+    g.w.year = options.year;
     IO_CHECK(setUpYear(g));
     chooseExceptions(g);
-    for (const auto& rule : policy.rules)
+    for (const auto& rule : g.policy.rules)
         if (rule.type == PolicyRule::Type::Exempt) g.exemptRule = true;
+    return WorkspaceGeneration(std::move(state));
+}
 
-    IO_CHECK(buildOrganisation(g));
-    IO_CHECK(buildEnterprises(g));
-    IO_CHECK(buildPlans(g));
-    buildRecords(g);
-    setCapacity(g);
+WorkspaceGeneration::WorkspaceGeneration(std::unique_ptr<generate_detail::GenerationState> state) : state_(std::move(state)) {}
+WorkspaceGeneration::WorkspaceGeneration(WorkspaceGeneration&&) noexcept = default;
+WorkspaceGeneration& WorkspaceGeneration::operator=(WorkspaceGeneration&&) noexcept = default;
+WorkspaceGeneration::~WorkspaceGeneration() = default;
 
-    Status valid = validate(w);
-    if (!valid) return makeError("generated workspace: " + valid.error().where, valid.error().why);
-    return w;
+Result<bool> WorkspaceGeneration::step() {
+    auto& s = *state_;
+    if (s.failed) return *s.failed;
+    if (done()) return true;
+    if (Status made = kGenerationSteps[s.next].run(s.g); !made) {
+        s.failed = made.error();
+        return made.error();
+    }
+    ++s.next;
+    return done();
+}
+
+double WorkspaceGeneration::fraction() const {
+    double made = 0;
+    for (std::size_t i = 0; i < state_->next; ++i) made += kGenerationSteps[i].share;
+    return done() ? 1.0 : std::min(made, 0.99);
+}
+
+bool WorkspaceGeneration::done() const { return state_->next == std::size(kGenerationSteps); }
+
+Workspace WorkspaceGeneration::takeWorkspace() { return std::move(state_->w); }
+
+Result<Workspace> generateWorkspace(const GenerateOptions& options, const PolicyData& policy, const WorkCalendar& calendar) {
+    IO_TRY(generation, WorkspaceGeneration::start(options, policy, calendar));
+    while (true) {
+        IO_TRY(made, generation.step());
+        if (made) return generation.takeWorkspace();
+    }
 }
 
 }  // namespace inspectonce
