@@ -22,8 +22,10 @@ const workflow::Definition* chosenWorkflow(AppState& state, const PolicyData& po
     InboxView& view = state.cases.inbox;
     for (const auto* definition : offered)
         if (definition->id == view.workflow) return definition;
-    // Demands first when the county has them, else the first it defines.
+    // Demands first when the county has them, then complaints (the inbox is for both: Yunhe's
+    // closed loop of complaints and demands, 004 二(九)), else the first it defines.
     const workflow::Definition* fallback = policy.findWorkflow("demand");
+    if (!fallback) fallback = policy.findWorkflow("complaint");
     if (!fallback) fallback = offered.front();
     if (!view.workflow.empty()) {  // another county's workflow: what was chosen belongs to it
         view.selected = 0;

@@ -12,20 +12,45 @@
 #include "inspectonce/grading.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
+#include "workspace_replacing.hpp"
 
 namespace inspectonce::ui {
 namespace {
 
+// The workspace's county has no finding procedure: say so, and offer the demo county of one
+// that has (it replaces the workspace, so it is confirmed first, as in the settings).
 void drawNoFindings(AppState& state, const PolicyData& policy) {
-    std::string zh, en;
-    for (const auto& name : countiesWith(state.plugins, "finding")) {
-        zh += (zh.empty() ? "" : "、") + name.zh;
-        en += (en.empty() ? "" : ", ") + name.en;
-    }
     ImGui::TextWrapped("%s", state.tr({policy.name.zh + "的政策未规定问题整改与销号流程。",
                                        policy.name.en + "'s policy sets no procedure for findings and their rectification."}));
-    if (zh.empty()) ImGui::TextDisabled("%s", state.tr({"已加载的县区都没有该流程。", "No loaded county has one."}));
-    else ImGui::TextWrapped("%s", state.tr({"有该流程的县区：" + zh, "Counties that have one: " + en}));
+    std::vector<const LoadedPlugin*> counties;
+    for (const auto& plugin : state.plugins.plugins())
+        if (plugin.policy.findWorkflow("finding")) counties.push_back(&plugin);
+    if (counties.empty()) {
+        ImGui::TextDisabled("%s", state.tr({"已加载的县区都没有该流程。", "No loaded county has one."}));
+        return;
+    }
+    ImGui::TextWrapped("%s", state.tr({"有该流程的县区（换成其示范工作区即可试用）：",
+                                       "Counties that have one (switch to a demo workspace of one to try it):"}));
+    for (const LoadedPlugin* plugin : counties) {
+        const Text& name = plugin->policy.name;
+        std::string popup = "confirm-findings-demo-" + plugin->id;
+        std::string label = std::string(state.tr({"换成" + name.zh + "示范工作区…", "Switch to the demo workspace of " + name.en + "…"})) +
+                            "###findings-demo-" + plugin->id;
+        if (ImGui::Button(label.c_str())) ImGui::OpenPopup(popup.c_str());
+        markItem(state, "findings-demo-" + plugin->id);
+        if (ImGui::BeginPopup(popup.c_str())) {
+            ImGui::TextUnformatted(state.tr({"当前工作区的全部数据将被替换。先到“设置与数据”导出备份？",
+                                             "Everything in this workspace will be replaced. Export a copy first (Settings and data)?"}));
+            if (ImGui::Button(state.tr({"替换", "Replace"}))) {
+                replaceWithDemoCounty(state, plugin->id, name, kDemoWorkspaceEnterprises);
+                ImGui::CloseCurrentPopup();
+            }
+            markItem(state, "findings-demo-replace");
+            ImGui::SameLine();
+            if (ImGui::Button(state.tr({"取消", "Cancel"}))) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+    }
 }
 
 // The grading of the problem from the facts the official ticks (grading.hpp); "use it"

@@ -3,11 +3,8 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <memory>
-#include <optional>
 
 #include "inspectonce/exchange.hpp"
-#include "inspectonce/generate.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 #include "workspace_replacing.hpp"
@@ -24,7 +21,7 @@ const TableChoice kTables[] = {{exchange::Table::Enterprises, "enterprises", {"�
                                {exchange::Table::Departments, "departments", {"部门", "Departments"}},
                                {exchange::Table::Plans, "plans", {"检查计划", "Plans"}},
                                {exchange::Table::Demands, "demands", {"诉求", "Demands"}}};
-const int64_t kDemoSizes[] = {300, 5000, 20000, 100000};
+const int64_t kDemoSizes[] = {kDemoWorkspaceEnterprises, 5000, 20000, 100000};
 
 void drawWorkingDay(AppState& state) {
     sectionTitle(state, {"办公日", "Working day"});
@@ -133,25 +130,8 @@ void drawDemo(AppState& state) {
     if (ImGui::BeginPopup("confirm-demo")) {
         ImGui::TextUnformatted(state.tr({"当前工作区的全部数据将被替换。先导出备份？", "Everything in this workspace will be replaced. Export a copy first?"}));
         if (ImGui::Button(state.tr({"替换", "Replace"}))) {
-            // 100 000 enterprises take seconds: under the long-work overlay.
-            std::string county = plugins[static_cast<std::size_t>(view.demoCounty)].id;
-            int64_t enterprises = kDemoSizes[view.demoSize];
-            const Text& name = plugins[static_cast<std::size_t>(view.demoCounty)].policy.name;
-            replaceWorkspaceInSlices(
-                state, {"正在生成示范工作区", "Generating the demo workspace"},
-                {"已生成 " + name.zh + " 示范工作区", "Demo workspace of " + name.en + " generated"},
-                [county, enterprises, generation = std::make_shared<std::optional<WorkspaceGeneration>>()](
-                    AppState& s) -> Result<MadeSoFar> {
-                    if (!*generation) {  // the plugin is read once: the generation keeps a copy of its policy
-                        const LoadedPlugin* plugin = s.plugins.find(county);
-                        if (!plugin) return makeError(county, "the plugin was unloaded before the demo could be made");
-                        IO_TRY(started, WorkspaceGeneration::start(demoOptions(plugin->policy, s.today, enterprises), plugin->policy));
-                        generation->emplace(std::move(started));
-                    }
-                    IO_TRY(made, (*generation)->step());
-                    if (!made) return MadeSoFar((*generation)->fraction());
-                    return MadeSoFar((*generation)->takeWorkspace());
-                });
+            const LoadedPlugin& plugin = plugins[static_cast<std::size_t>(view.demoCounty)];
+            replaceWithDemoCounty(state, plugin.id, plugin.policy.name, kDemoSizes[view.demoSize]);
             ImGui::CloseCurrentPopup();
         }
         markItem(state, "demo-replace");

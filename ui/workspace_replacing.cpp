@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "inspectonce/generate.hpp"
+
 namespace inspectonce::ui {
 namespace {
 
@@ -71,6 +73,24 @@ void replaceWorkspaceInSlices(AppState& state, Text what, Text done, WorkspaceMa
             return {false, kMakingShare};
         },
         drop);
+}
+
+void replaceWithDemoCounty(AppState& state, const std::string& county, const Text& name, int64_t enterprises) {
+    auto generation = std::make_shared<std::optional<WorkspaceGeneration>>();
+    replaceWorkspaceInSlices(
+        state, {"正在生成示范工作区", "Generating the demo workspace"},
+        {"已生成 " + name.zh + " 示范工作区", "Demo workspace of " + name.en + " generated"},
+        [county, enterprises, generation](AppState& s) -> Result<MadeSoFar> {
+            if (!*generation) {  // the plugin is read once: the generation keeps a copy of its policy
+                const LoadedPlugin* plugin = s.plugins.find(county);
+                if (!plugin) return makeError(county, "the plugin was unloaded before the demo could be made");
+                IO_TRY(started, WorkspaceGeneration::start(demoOptions(plugin->policy, s.today, enterprises), plugin->policy));
+                generation->emplace(std::move(started));
+            }
+            IO_TRY(made, (*generation)->step());
+            if (!made) return MadeSoFar((*generation)->fraction());
+            return MadeSoFar((*generation)->takeWorkspace());
+        });
 }
 
 }  // namespace inspectonce::ui

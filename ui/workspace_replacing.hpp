@@ -23,4 +23,8 @@ using WorkspaceMaker = std::function<Result<MadeSoFar>(AppState&)>;
 // opens it, and `done` is said. Cancel, or a failure, leaves the current workspace as it was.
 void replaceWorkspaceInSlices(AppState& state, Text what, Text done, WorkspaceMaker make);
 
+// Replaces the workspace with the demo county of `county` (its plugin's id; `name` for the
+// messages), `enterprises` large, generated a step at a time: replaceWorkspaceInSlices.
+void replaceWithDemoCounty(AppState& state, const std::string& county, const Text& name, int64_t enterprises);
+
 }  // namespace inspectonce::ui

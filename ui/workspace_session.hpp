@@ -24,8 +24,10 @@ namespace inspectonce::ui {
 
 // The demo county (a fixed seed, so every first visit sees the same) for `policy`, in the
 // year nearest `today` that the calendar knows: its options, and the county made in one go.
+// The first visit's demo county is kDemoWorkspaceEnterprises large.
+inline constexpr int64_t kDemoWorkspaceEnterprises = 300;
 GenerateOptions demoOptions(const PolicyData& policy, Date today, int64_t enterprises);
-Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises = 300);
+Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t enterprises = kDemoWorkspaceEnterprises);
 
 class WorkspaceSession {
 public:

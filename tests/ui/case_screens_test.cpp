@@ -140,11 +140,42 @@ TEST(CaseScreens, TheClosureListCountsClosedAndOpenFindings) {
     EXPECT_TRUE(app.shows("closed 1 · open 1"));
 }
 
-TEST(CaseScreens, CountiesWithoutFindingsSaySoAndNameThoseWithThem) {
+// A newcomer on Yunhe's demo who wants to close a finding is not left at a dead end: the
+// screen names the counties with the procedure and switches to a demo of one, once confirmed.
+TEST(CaseScreens, CountiesWithoutFindingsSaySoAndOfferADemoOfOneThatHas) {
     HeadlessApp app("yunhe");
     app.show("findings");
-    EXPECT_TRUE(app.shows("定海"));
-    EXPECT_TRUE(app.shows("平阳"));
+    EXPECT_TRUE(app.shows("云和县的政策未规定问题整改与销号流程"));
+    EXPECT_TRUE(app.shows("换成定海区示范工作区"));
+    EXPECT_TRUE(app.shows("换成平阳县示范工作区"));
+    EXPECT_FALSE(app.shows("换成云和县示范工作区"));
+
+    app.click("findings-demo-dinghai");
+    EXPECT_TRUE(app.shows("当前工作区的全部数据将被替换"));
+    EXPECT_EQ(app.state.workspace.workspace()->county, "yunhe") << "nothing replaced before it is confirmed";
+    app.click("findings-demo-replace");
+    app.settle();
+    ASSERT_FALSE(app.state.messages.empty());
+    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_EQ(app.state.workspace.workspace()->county, "dinghai");
+    EXPECT_EQ(app.state.workspace.workspace()->enterprises.size(), static_cast<std::size_t>(ui::kDemoWorkspaceEnterprises));
+    app.show("findings");
+    EXPECT_FALSE(app.shows("未规定问题整改"));
+    EXPECT_TRUE(app.shows("新建问题"));
+}
+
+// The inbox of "诉求与投诉" opens on demands, or where a county has none on its complaints
+// (Yunhe's closed loop of complaints and demands), not on another of its workflows.
+TEST(CaseScreens, TheInboxOpensOnComplaintsWhereACountyHasNoDemands) {
+    {
+        HeadlessApp yunhe("yunhe");  // one app at a time: they share ImGui's context
+        yunhe.show("demands");
+        EXPECT_EQ(yunhe.state.cases.inbox.workflow, "complaint");
+        EXPECT_TRUE(yunhe.shows("涉企执法投诉与诉求闭环处理"));
+    }
+    HeadlessApp yuancheng("yuancheng");
+    yuancheng.show("demands");
+    EXPECT_EQ(yuancheng.state.cases.inbox.workflow, "demand");
 }
 
 TEST(CaseScreens, ADemandsCsvOpensOneCasePerRowAndABadRowWritesNothing) {
