@@ -183,6 +183,10 @@ Status WorkspaceSession::takePlaceOf(const std::string& fresh, std::optional<Wor
     removeDatabaseFiles(path);
     if (std::rename(fresh.c_str(), path.c_str()) != 0)
         return remember(Status(makeError(path, "cannot replace the workspace file with " + fresh)));
+    // Natively a read-only connection leaves the file's WAL and its index behind: the WAL goes
+    // with the file (whatever it holds is the file's), the index is rebuilt on open.
+    std::rename((fresh + "-wal").c_str(), (path + "-wal").c_str());  // fails harmlessly when there is none
+    std::remove((fresh + "-shm").c_str());
     return openFile(path, std::move(read));
 }
 

@@ -51,6 +51,12 @@ std::string otherCountyArchive(const HeadlessApp& app, int64_t count) {
 
 // The file a replacing workspace is written to, beside the workspace's own.
 bool replacingFileExists(const HeadlessApp& app) { return std::filesystem::exists(app.path() + ".replacing"); }
+// Nothing of the file beside the workspace's is left: not its WAL, not its index.
+bool replacingFilesLeft(const HeadlessApp& app) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (std::filesystem::exists(app.path() + ".replacing" + suffix)) return true;
+    return false;
+}
 // The file beside the workspace's is written to its end (committed): it is being read back.
 bool replacingFileIsWhole(const HeadlessApp& app) {
     return replacingFileExists(app) && static_cast<bool>(store::loadWorkspace(app.path() + ".replacing"));
@@ -254,7 +260,7 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     EXPECT_TRUE(app.state.longWork.empty());
     EXPECT_EQ(app.state.workspace.version(), version);
     EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
-    EXPECT_FALSE(replacingFileExists(app)) << "removed with the cancel";
+    EXPECT_FALSE(replacingFilesLeft(app)) << "removed with the cancel";
     EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 other.inspectonce");
 
     // Written to its end, part-way through reading back.
@@ -268,7 +274,7 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     EXPECT_EQ(app.state.workspace.version(), version);
     EXPECT_EQ(workspaceOf(app).enterprises.size(), before);
     EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
-    EXPECT_FALSE(replacingFileExists(app)) << "removed with the cancel";
+    EXPECT_FALSE(replacingFilesLeft(app)) << "removed with the cancel";
 
     app.state.receiveFile("archive", "other.inspectonce", archive);
     std::vector<double> seen;
@@ -286,7 +292,7 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     EXPECT_EQ(app.state.messages.back().text.zh, "other.inspectonce：工作区已导入");
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 2000u);
     EXPECT_FALSE(workspaceOf(app).visits.empty());
-    EXPECT_FALSE(replacingFileExists(app));
+    EXPECT_FALSE(replacingFilesLeft(app));
 }
 
 // The settings' demo county, made from its buttons: generated a step at a time, then written
@@ -318,7 +324,7 @@ TEST(SettingsScreen, ADemoCountyIsMadeInSlicesFromTheSettings) {
     EXPECT_EQ(app.state.messages.back().text.zh.rfind("已生成 ", 0), 0u) << app.state.messages.back().text.zh;
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 5000u);
     EXPECT_TRUE(workspaceOf(app).visits.empty());
-    EXPECT_FALSE(replacingFileExists(app));
+    EXPECT_FALSE(replacingFilesLeft(app));
 }
 
 }  // namespace inspectonce::test

@@ -1,6 +1,7 @@
 // Reading and writing a Workspace as rows of the schema (schema.cpp). Loading checks every
-// value and names the table and row of the first bad one; saving validates first and
-// writes everything in one transaction, in one go or a slice at a time (WorkspaceWriting).
+// value and names the table and row of the first bad one, in one go or a slice at a time
+// (WorkspaceReading); saving validates first and writes everything in one transaction, in
+// one go or a slice at a time (WorkspaceWriting).
 #include <algorithm>
 #include <limits>
 #include <map>
