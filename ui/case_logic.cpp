@@ -270,11 +270,11 @@ std::vector<std::vector<int32_t>> boardRows(const Workspace& workspace, const wo
     return rows;
 }
 
-std::vector<Text> countiesWith(const PluginHost& plugins, std::string_view workflow) {
-    std::vector<Text> names;
+std::vector<const LoadedPlugin*> countiesWith(const PluginHost& plugins, std::string_view workflow) {
+    std::vector<const LoadedPlugin*> counties;
     for (const auto& plugin : plugins.plugins())
-        if (plugin.policy.findWorkflow(workflow)) names.push_back(plugin.policy.name);
-    return names;
+        if (plugin.policy.findWorkflow(workflow)) counties.push_back(&plugin);
+    return counties;
 }
 
 Text holderLabel(const Workspace& workspace, const workflow::Definition& definition, const std::string& holder) {

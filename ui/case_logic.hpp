@@ -91,8 +91,8 @@ std::vector<BoardColumn> boardColumns(const workflow::Definition& definition);
 // latest last, then by number); `onlyLate`: overdue and escalated ones only.
 std::vector<std::vector<int32_t>> boardRows(const Workspace& workspace, const workflow::Definition& definition,
                                             const std::vector<BoardColumn>& columns, Date day, bool onlyLate);
-// The names of the loaded counties that define `workflow`.
-std::vector<Text> countiesWith(const PluginHost& plugins, std::string_view workflow);
+// The loaded counties (their plugins) that define `workflow`, in loading order.
+std::vector<const LoadedPlugin*> countiesWith(const PluginHost& plugins, std::string_view workflow);
 
 // Names for who holds a case: a department of the workspace, or a role of the workflow.
 Text holderLabel(const Workspace& workspace, const workflow::Definition& definition, const std::string& holder);

@@ -22,9 +22,7 @@ namespace {
 void drawNoFindings(AppState& state, const PolicyData& policy) {
     ImGui::TextWrapped("%s", state.tr({policy.name.zh + "的政策未规定问题整改与销号流程。",
                                        policy.name.en + "'s policy sets no procedure for findings and their rectification."}));
-    std::vector<const LoadedPlugin*> counties;
-    for (const auto& plugin : state.plugins.plugins())
-        if (plugin.policy.findWorkflow("finding")) counties.push_back(&plugin);
+    auto counties = countiesWith(state.plugins, "finding");
     if (counties.empty()) {
         ImGui::TextDisabled("%s", state.tr({"已加载的县区都没有该流程。", "No loaded county has one."}));
         return;

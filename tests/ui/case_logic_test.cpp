@@ -158,7 +158,7 @@ TEST(CaseLogic, TheBoardHasAColumnPerOpenStateAndOneForClosed) {
 
     auto counties = ui::countiesWith(plugins(), "finding");
     auto named = [&](const char* zh) {
-        return std::any_of(counties.begin(), counties.end(), [&](const Text& t) { return t.zh.find(zh) != std::string::npos; });
+        return std::any_of(counties.begin(), counties.end(), [&](const LoadedPlugin* c) { return c->policy.name.zh.find(zh) != std::string::npos; });
     };
     EXPECT_TRUE(named("定海"));
     EXPECT_TRUE(named("平阳"));

@@ -162,12 +162,16 @@ public:
     Workspace takeWorkspace();  // once done
 
 private:
+    // Opens and reads the meta; counts each part's rows when the progress will be asked for
+    // (loadWorkspace reads in one go: counting would be reading the tables twice).
+    static Result<WorkspaceReading> open(const std::string& path, bool countRows);
+    friend Result<Workspace> loadWorkspace(const std::string& path);
     WorkspaceReading(std::unique_ptr<Database> db, std::unique_ptr<detail::WorkspaceRows> rows, std::vector<std::size_t> counts);
 
     std::unique_ptr<Database> db_;  // where it is stays put while the reading moves
     std::unique_ptr<detail::WorkspaceRows> rows_;
     std::optional<Statement> statement_;  // the part being read, between steps
-    std::vector<std::size_t> counts_;     // rows of each part, for the progress
+    std::vector<std::size_t> counts_;     // rows of each part, for the progress (empty: not counted)
     std::size_t part_ = 0;
     std::size_t read_ = 0, total_ = 0;
     bool done_ = false;

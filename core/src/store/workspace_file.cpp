@@ -83,6 +83,16 @@ Status enterpriseRow(const Statement& s, WorkspaceRows& r) {
     return Ok{};
 }
 
+// The rows read ahead for `id` (a plan's items, a visit's plans), handed over once.
+template <class T>
+std::vector<T> takeAhead(std::map<int64_t, std::vector<T>>& ahead, int64_t id) {
+    auto found = ahead.find(id);
+    if (found == ahead.end()) return {};
+    std::vector<T> rows = std::move(found->second);
+    ahead.erase(found);
+    return rows;
+}
+
 // Read before the plans, which take them.
 Status planItemRow(const Statement& s, WorkspaceRows& r) {
     r.planItems[s.integer(0)].push_back(s.text(1));
@@ -109,10 +119,7 @@ Status planRow(const Statement& s, WorkspaceRows& r) {
         p.filedOn = filed;
     }
     p.inspectors = static_cast<int>(s.integer(10));
-    if (auto found = r.planItems.find(p.id); found != r.planItems.end()) {
-        p.items = std::move(found->second);
-        r.planItems.erase(found);
-    }
+    p.items = takeAhead(r.planItems, p.id);
     r.w.plans.push_back(std::move(p));
     return Ok{};
 }
@@ -163,10 +170,7 @@ Status visitRow(const Statement& s, WorkspaceRows& r) {
         v.noticeDate = notice;
     }
     v.code = s.text(6);
-    if (auto found = r.visitPlans.find(v.id); found != r.visitPlans.end()) {
-        v.plans = std::move(found->second);
-        r.visitPlans.erase(found);
-    }
+    v.plans = takeAhead(r.visitPlans, v.id);
     r.w.visits.push_back(std::move(v));
     return Ok{};
 }
@@ -378,12 +382,14 @@ Result<Database> newWorkspaceFile(const Workspace& workspace, const std::string&
 }  // namespace
 
 Result<Workspace> loadWorkspace(const std::string& path) {
-    IO_TRY(reading, WorkspaceReading::start(path));
+    IO_TRY(reading, WorkspaceReading::open(path, /*countRows=*/false));
     IO_CHECK(reading.step(std::numeric_limits<std::size_t>::max()));
     return reading.takeWorkspace();
 }
 
-Result<WorkspaceReading> WorkspaceReading::start(const std::string& path) {
+Result<WorkspaceReading> WorkspaceReading::start(const std::string& path) { return open(path, /*countRows=*/true); }
+
+Result<WorkspaceReading> WorkspaceReading::open(const std::string& path, bool countRows) {
     IO_TRY(file, Database::open(path, Database::Mode::ReadOnly));
     IO_TRY(version, file.version());
     if (version == 0 || version > currentSchemaVersion())
@@ -409,6 +415,7 @@ Result<WorkspaceReading> WorkspaceReading::start(const std::string& path) {
     w.planningDate = planningDate;
     std::vector<std::size_t> counts;
     for (const ReadPart& part : kReadParts) {
+        if (!countRows) break;
         IO_TRY(count, db->prepare("SELECT count(*) FROM " + std::string(part.table)));
         IO_CHECK(count.step());
         counts.push_back(static_cast<std::size_t>(count.integer(0)));
