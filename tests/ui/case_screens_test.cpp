@@ -156,7 +156,7 @@ TEST(CaseScreens, CountiesWithoutFindingsSaySoAndOfferADemoOfOneThatHas) {
     app.click("findings-demo-replace");
     app.settle();
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
     EXPECT_EQ(app.state.workspace.workspace()->county, "dinghai");
     EXPECT_EQ(app.state.workspace.workspace()->enterprises.size(), static_cast<std::size_t>(ui::kDemoWorkspaceEnterprises));
     app.show("findings");
@@ -184,7 +184,7 @@ TEST(CaseScreens, ADemandsCsvOpensOneCasePerRowAndABadRowWritesNothing) {
     std::string good = "诉求编号,企业信用代码,受理日期,渠道,诉求内容,类别,责任部门\n7," + enterprise +
                        ",2026-03-13,12345热线,路灯不亮,,\n," + enterprise + ",2026-03-16,窗口,咨询用工政策,,\n";
     pick(app, "csv:demands", "good.csv", good);
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
     EXPECT_EQ(casesOf(app, "demand"), 2u);
     app.show("demands");
     EXPECT_TRUE(app.shows("路灯不亮"));
@@ -194,7 +194,7 @@ TEST(CaseScreens, ADemandsCsvOpensOneCasePerRowAndABadRowWritesNothing) {
                       ",2026-03-16,窗口,好的一行,,\n,91350100M000100Y44,2026-03-16,窗口,坏的代码,,\n";
     uint64_t version = app.state.workspace.version();
     pick(app, "csv:demands", "bad.csv", bad);
-    EXPECT_TRUE(app.state.messages.back().problem);
+    EXPECT_TRUE(app.lastMessage().problem);
     EXPECT_EQ(casesOf(app, "demand"), 2u);
     EXPECT_EQ(app.state.workspace.version(), version);
     bool lineNamed = std::any_of(app.state.messages.begin(), app.state.messages.end(),
@@ -227,9 +227,9 @@ TEST(CaseScreens, ADemandsCsvIsReadAndOpenedInSlicesShowingItsProgress) {
     // 1 500 rows, 200 a slice, read then opened: at least a dozen frames, each further on.
     EXPECT_GE(risingProgress(seen).size(), 12u);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
-    EXPECT_NE(app.state.messages.back().text.zh.find("many.csv：立案 1500 件"), std::string::npos)
-        << app.state.messages.back().text.zh;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
+    EXPECT_NE(app.lastMessage().text.zh.find("many.csv：立案 1500 件"), std::string::npos)
+        << app.lastMessage().text.zh;
     EXPECT_EQ(casesOf(app, "demand"), before + 1500);
 }
 
@@ -248,18 +248,18 @@ TEST(CaseScreens, ACancelledDemandsImportOpensNothing) {
     EXPECT_TRUE(app.state.longWork.empty());
     EXPECT_EQ(app.state.workspace.version(), version);
     EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
-    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 many.csv");
+    EXPECT_EQ(app.lastMessage().text.zh, "已取消：正在导入 many.csv");
     // The file takes the same import afterwards.
     pick(app, "csv:demands", "many.csv", csv);
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
     EXPECT_NE(app.state.workspace.version(), version);
 }
 
 TEST(CaseScreens, ACountyWithoutDemandsRefusesTheImportNamingItsWorkflows) {
     HeadlessApp app("yunhe");
     pick(app, "csv:demands", "d.csv", "诉求编号,企业信用代码,受理日期,渠道,诉求内容\n");
-    ASSERT_TRUE(app.state.messages.back().problem);
-    EXPECT_NE(app.state.messages.back().text.en.find("complaint"), std::string::npos) << app.state.messages.back().text.en;
+    ASSERT_TRUE(app.lastMessage().problem);
+    EXPECT_NE(app.lastMessage().text.en.find("complaint"), std::string::npos) << app.lastMessage().text.en;
 }
 
 TEST(CaseScreens, ReportsShowDueCasesByHolderWithTheirClause) {

@@ -77,8 +77,8 @@ TEST(ExerciseScreen, InEnglishTheScoreAndReasonsAreEnglish_DH2_000_2_2) {
     EXPECT_TRUE(app.shows("Clause 000 二(二)3"));
     // The status bar says it too, with the clause to read again.
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_NE(app.state.messages.back().text.en.find("score " + figure + "; read again 000 二(二)3"), std::string::npos)
-        << app.state.messages.back().text.en;
+    EXPECT_NE(app.lastMessage().text.en.find("score " + figure + "; read again 000 二(二)3"), std::string::npos)
+        << app.lastMessage().text.en;
     EXPECT_EQ(app.missingGlyphs(), std::vector<std::string>{});
 }
 

@@ -77,7 +77,7 @@ TEST(PlanningScreens, ACancelledSchedulerRunSavesNothing) {
     EXPECT_FALSE(app.state.planning.planner.lastRun.has_value());
     EXPECT_EQ(app.state.workspace.version(), version);
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在排期");
+    EXPECT_EQ(app.lastMessage().text.zh, "已取消：正在排期");
 }
 
 // The codes are issued and the visits written in slices too (a county of 100 000 enterprises

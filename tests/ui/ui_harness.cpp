@@ -118,6 +118,15 @@ void HeadlessApp::settle() {
     frame();
 }
 
+const ui::StatusMessage& HeadlessApp::lastMessage() const {
+    static const ui::StatusMessage none{{"（没有消息）", "(no message)"}, true};
+    if (state.messages.empty()) {
+        ADD_FAILURE() << "no status message was given";
+        return none;
+    }
+    return state.messages.back();
+}
+
 const std::vector<std::string>& HeadlessApp::texts() const { return g_texts; }
 
 bool HeadlessApp::shows(const std::string& part) const {

@@ -32,6 +32,9 @@ public:
     void click(const std::string& mark);
     // Draws frames until every queued long work is done (AppState::runSteps), then one more.
     void settle();
+    // The newest status message. None yet fails the test (and gives an empty problem
+    // message), so a test reads it without first checking that there is one.
+    const ui::StatusMessage& lastMessage() const;
     // Every piece of text drawn in the last frame, in drawing order.
     const std::vector<std::string>& texts() const;
     // True when some text drawn in the last frame contains `part`.

@@ -159,11 +159,10 @@ TEST(SettingsScreen, ABadCsvIsRefusedWithItsLineAndNothingChanges) {
     std::string csv = "统一社会信用代码,名称,信用等级\n91330000MA2XXXXXXX,坏代码企业,A\n";
     app.state.receiveFile("csv:enterprises", "bad.csv", csv);
     EXPECT_EQ(app.state.longWork.size(), 1u);  // the import waits for its overlay to be shown
-    app.frame(4);
-    EXPECT_TRUE(app.state.longWork.empty());
+    app.settle();
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_TRUE(app.state.messages.back().problem);
-    EXPECT_NE(app.state.messages.back().text.zh.find("未写入"), std::string::npos);
+    EXPECT_TRUE(app.lastMessage().problem);
+    EXPECT_NE(app.lastMessage().text.zh.find("未写入"), std::string::npos);
     bool namesLine = false;
     for (const auto& message : app.state.messages) namesLine = namesLine || message.text.zh.find("bad.csv:2") != std::string::npos;
     EXPECT_TRUE(namesLine);
@@ -173,20 +172,21 @@ TEST(SettingsScreen, ABadCsvIsRefusedWithItsLineAndNothingChanges) {
 
 TEST(SettingsScreen, AnExportedWorkspaceImportsBackWhole) {
     HeadlessApp app("yunhe");
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame, as on a slow machine
     ASSERT_TRUE(app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy));
     std::string archive = exchange::writeWorkspaceArchive(workspaceOf(app), exchange::ArchiveFormat::Binary);
     auto visits = workspaceOf(app).visits.size();
     ASSERT_TRUE(app.state.workspace.saveVisits({}));
     EXPECT_TRUE(workspaceOf(app).visits.empty());
     app.state.receiveFile("archive", "backup.inspectonce", archive);
-    app.frame(4);
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    app.settle();
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
     EXPECT_EQ(workspaceOf(app).visits.size(), visits);
     // A damaged archive is refused and the workspace stays.
     app.state.receiveFile("archive", "broken.inspectonce", archive.substr(0, archive.size() / 2));
-    app.frame(4);
-    EXPECT_TRUE(app.state.messages.back().problem);
-    EXPECT_NE(app.state.messages.back().text.en.find("broken.inspectonce"), std::string::npos);
+    app.settle();
+    EXPECT_TRUE(app.lastMessage().problem);
+    EXPECT_NE(app.lastMessage().text.en.find("broken.inspectonce"), std::string::npos);
     EXPECT_EQ(workspaceOf(app).visits.size(), visits);
 }
 
@@ -209,8 +209,8 @@ TEST(SettingsScreen, ACsvImportRunsInSlicesShowingItsProgress) {
     EXPECT_GE(risingProgress(seen).size(), 20u);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
-    EXPECT_NE(app.state.messages.back().text.zh.find("more.csv：2000 行"), std::string::npos) << app.state.messages.back().text.zh;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
+    EXPECT_NE(app.lastMessage().text.zh.find("more.csv：2000 行"), std::string::npos) << app.lastMessage().text.zh;
     EXPECT_GT(workspaceOf(app).enterprises.size(), before);
     EXPECT_LE(workspaceOf(app).enterprises.size(), before + 2000);
 }
@@ -230,12 +230,12 @@ TEST(SettingsScreen, ACancelledCsvImportWritesNothing) {
     EXPECT_TRUE(app.state.longWork.empty());
     EXPECT_EQ(app.state.workspace.version(), version);
     EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
-    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 more.csv");
+    EXPECT_EQ(app.lastMessage().text.zh, "已取消：正在导入 more.csv");
     // The file takes the same import afterwards.
     app.state.workSlice = std::chrono::milliseconds(40);
     app.state.receiveFile("csv:enterprises", "more.csv", csv);
     app.settle();
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
     EXPECT_NE(app.state.workspace.version(), version);
 }
 
@@ -261,7 +261,7 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     EXPECT_EQ(app.state.workspace.version(), version);
     EXPECT_EQ(workspaceFileDigest(app.path()).value(), *digest);
     EXPECT_FALSE(replacingFilesLeft(app)) << "removed with the cancel";
-    EXPECT_EQ(app.state.messages.back().text.zh, "已取消：正在导入 other.inspectonce");
+    EXPECT_EQ(app.lastMessage().text.zh, "已取消：正在导入 other.inspectonce");
 
     // Written to its end, part-way through reading back.
     app.state.receiveFile("archive", "other.inspectonce", archive);
@@ -288,8 +288,8 @@ TEST(SettingsScreen, AnArchiveIsWrittenInSlicesAndItsCancelKeepsTheWorkspace) {
     ASSERT_TRUE(app.state.longWork.empty());
     EXPECT_GE(risingProgress(seen).size(), 5u);
     EXPECT_GE(framesReadingBack, 3) << "read back in slices, a frame drawn after each";
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
-    EXPECT_EQ(app.state.messages.back().text.zh, "other.inspectonce：工作区已导入");
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
+    EXPECT_EQ(app.lastMessage().text.zh, "other.inspectonce：工作区已导入");
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 2000u);
     EXPECT_FALSE(workspaceOf(app).visits.empty());
     EXPECT_FALSE(replacingFilesLeft(app));
@@ -320,8 +320,8 @@ TEST(SettingsScreen, ADemoCountyIsMadeInSlicesFromTheSettings) {
     EXPECT_GE(risingProgress(seen).size(), 10u);
     EXPECT_GE(framesGenerating, 4) << "generated in steps (organisation, enterprises, plans, records), a frame after each";
     ASSERT_FALSE(app.state.messages.empty());
-    EXPECT_FALSE(app.state.messages.back().problem) << app.state.messages.back().text.en;
-    EXPECT_EQ(app.state.messages.back().text.zh.rfind("已生成 ", 0), 0u) << app.state.messages.back().text.zh;
+    EXPECT_FALSE(app.lastMessage().problem) << app.lastMessage().text.en;
+    EXPECT_EQ(app.lastMessage().text.zh.rfind("已生成 ", 0), 0u) << app.lastMessage().text.zh;
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 5000u);
     EXPECT_TRUE(workspaceOf(app).visits.empty());
     EXPECT_FALSE(replacingFilesLeft(app));
