@@ -75,6 +75,20 @@ void replaceWorkspaceInSlices(AppState& state, Text what, Text done, WorkspaceMa
         drop);
 }
 
+void openWorkspaceInSlices(AppState& state, const std::string& path) {
+    state.runSteps({"正在打开工作区", "Opening the workspace"}, [path](AppState& s) -> AppState::WorkStep {
+        if (!s.workspace.opening()) {
+            Status started = s.workspace.startOpening(path);
+            if (!started) s.sayError(started.error());
+            return {!started, 0};
+        }
+        auto finished = s.workspace.stepOpening(kWorkspaceRowsReadPerStep);
+        if (!finished) s.sayError(finished.error());
+        if (finished && !*finished) return {false, s.workspace.openingFraction()};
+        return {};
+    });
+}
+
 void replaceWithDemoCounty(AppState& state, const std::string& county, const Text& name, int64_t enterprises) {
     auto generation = std::make_shared<std::optional<WorkspaceGeneration>>();
     replaceWorkspaceInSlices(

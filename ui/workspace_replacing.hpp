@@ -1,6 +1,6 @@
-// A whole workspace replaced under the long-work overlay, a slice at a time: a demo county
-// of 100 000 enterprises, or an archive of one, is seconds of writing and reading, and the
-// page keeps drawing its progress meanwhile.
+// A whole workspace replaced, or opened, under the long-work overlay, a slice at a time: a
+// demo county of 100 000 enterprises, or an archive of one, is seconds of writing and
+// reading, and the page keeps drawing its progress meanwhile.
 #pragma once
 
 #include <functional>
@@ -22,6 +22,10 @@ using WorkspaceMaker = std::function<Result<MadeSoFar>(AppState&)>;
 // (store::WorkspaceReading), 2 000 rows a slice; the last puts it in the file's place and
 // opens it, and `done` is said. Cancel, or a failure, leaves the current workspace as it was.
 void replaceWorkspaceInSlices(AppState& state, Text what, Text done, WorkspaceMaker make);
+
+// Opens the workspace file at `path` (WorkspaceSession::startOpening), reading it 2 000 rows
+// a slice; a file that cannot be read is said, and the app goes on without a workspace.
+void openWorkspaceInSlices(AppState& state, const std::string& path);
 
 // Replaces the workspace with the demo county of `county` (its plugin's id; `name` for the
 // messages), `enterprises` large, generated a step at a time: replaceWorkspaceInSlices.

@@ -25,6 +25,27 @@ store::WorkspacePart partWrittenBy(exchange::Table table) {
 
 Status WorkspaceSession::open(const std::string& path) { return openFile(path, std::nullopt); }
 
+Status WorkspaceSession::startOpening(const std::string& path) {
+    close();
+    path_ = path;
+    auto reading = store::WorkspaceReading::start(path);
+    if (reading) opening_.emplace(std::move(*reading));
+    return remember(reading ? Status(Ok{}) : Status(reading.error()));
+}
+
+Result<bool> WorkspaceSession::stepOpening(std::size_t rows) {
+    if (!opening_) return remember(Result<bool>(makeError(path_, "no workspace is being opened")));
+    auto finished = opening_->step(rows);
+    if (finished && !*finished) return false;
+    std::optional<Workspace> read;
+    if (finished) read = opening_->takeWorkspace();
+    opening_.reset();  // read through: closed before the file is opened for writing
+    if (!finished) return remember(Result<bool>(finished.error()));
+    std::string path = path_;  // openFile sets path_ again
+    IO_CHECK(openFile(path, std::move(read)));
+    return true;
+}
+
 // Opens `path` for writing; its workspace is `read` when it was just read from the file,
 // else it is read now.
 Status WorkspaceSession::openFile(const std::string& path, std::optional<Workspace> read) {
@@ -72,6 +93,7 @@ Result<Workspace> demoWorkspace(const PolicyData& policy, Date today, int64_t en
 }
 
 void WorkspaceSession::close() {
+    opening_.reset();
     db_.reset();
     workspace_.reset();
     ++version_;

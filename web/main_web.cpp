@@ -83,7 +83,7 @@ void loop(void* data) {
     app.textInput.deliverTypedText();
     app.runner.drawFrame(app.state);
     app.textInput.followActiveField();
-    app.bridge.publish(app.state, app.runner.fontLoaded());
+    app.bridge.publish(app.state, app.runner.fontLoaded(), app.persistence.opening());
 }
 
 std::tm localNow() {

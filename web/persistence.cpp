@@ -8,6 +8,7 @@
 
 #include "inspectonce/exchange.hpp"
 #include "inspectonce/store.hpp"
+#include "workspace_replacing.hpp"
 
 // persistence.js: copy /data's changed chunks to IndexedDB (coalesced there, run after the frame); the storage
 // state as JSON and a counter that changes with it; the queued page requests; an answer.
@@ -71,11 +72,15 @@ nlohmann::json importReport(const exchange::ImportReport& report) {
 
 void Persistence::open(ui::AppState& state) {
     store::Database::setCommitListener(&onCommitted);
-    double started = emscripten_get_now();
+    openStarted_ = emscripten_get_now();
     Status opened = Ok{};
     if (exists(kWorkspacePath)) {
-        opened = state.workspace.open(kWorkspacePath);
-    } else if (const auto* plugin = state.plugins.find(state.county); !plugin) {
+        // Read in slices under the overlay: the page draws from the start (poll sees the end).
+        ui::openWorkspaceInSlices(state, kWorkspacePath);
+        opening_ = true;
+        return;
+    }
+    if (const auto* plugin = state.plugins.find(state.county); !plugin) {
         opened = makeError(state.county, "no plugin for this county: the demo workspace cannot be made");
     } else {
         auto demo = ui::demoWorkspace(plugin->policy, state.today);
@@ -86,7 +91,7 @@ void Persistence::open(ui::AppState& state) {
         std::fprintf(stderr, "inspectonce: %s\n", opened.error().message().c_str());
         state.sayError(opened.error());
     }
-    openMillis_ = emscripten_get_now() - started;
+    openMillis_ = emscripten_get_now() - openStarted_;
     workspaceVersion_ = state.workspace.version();
     detailsStale_ = true;
 }
@@ -177,6 +182,11 @@ void Persistence::poll(ui::AppState& state) {
                 nlohmann::json reply = answer(state, request);
                 inspectonce_answer_request(request["id"].get<int>(), reply.dump().c_str());
             }
+    }
+    if (opening_ && !state.workspace.opening() && (state.workspace.isOpen() || state.workspace.error())) {
+        opening_ = false;
+        openMillis_ = emscripten_get_now() - openStarted_;
+        if (!state.workspace.isOpen()) std::fprintf(stderr, "inspectonce: %s\n", state.workspace.error()->message().c_str());
     }
     // A change made by a screen (or a request above): the details are stale, and the file
     // may have been replaced by a rename, which no commit announces.

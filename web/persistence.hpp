@@ -32,11 +32,13 @@ inline constexpr const char* kWorkspacePath = "/data/workspace.db";
 
 class Persistence {
 public:
-    // Sets the commit listener, then opens kWorkspacePath in state.workspace; when there is
-    // none, generates the demo county of state.county (ui::demoWorkspace) as of state.today
-    // and creates the file. A failure is shown in the app and leaves it running without a
-    // workspace.
+    // Sets the commit listener, then opens kWorkspacePath in state.workspace, in slices from
+    // the first frames on (ui::openWorkspaceInSlices); when there is none, generates the demo
+    // county of state.county (ui::demoWorkspace) as of state.today and creates the file. A
+    // failure is shown in the app and leaves it running without a workspace.
     void open(ui::AppState& state);
+    // Until the workspace is open, or could not be: the page is not ready before.
+    bool opening() const { return opening_; }
 
     // Each frame: follows the storage state persistence.js reports, answers queued requests,
     // asks for a copy to IndexedDB when the workspace changed.
@@ -55,6 +57,8 @@ private:
     bool detailsStale_ = true;
     bool created_ = false;     // this visit made the demo county
     double openMillis_ = 0;    // opening (and on a first visit generating and saving) the workspace
+    double openStarted_ = 0;
+    bool opening_ = false;     // read in slices, not yet open
 };
 
 }  // namespace inspectonce::web

@@ -15,7 +15,7 @@ EM_JS(void, inspectonce_publish_state, (const char* json), {
 
 namespace inspectonce::web {
 
-void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
+void StateBridge::publish(const ui::AppState& state, bool fontLoaded, bool opening) {
     nlohmann::json plugins = nlohmann::json::array();
     for (const auto& p : state.plugins.plugins())
         plugins.push_back({{"id", p.id}, {"name", p.policy.name.zh}, {"version", p.version}, {"file", p.file}});
@@ -74,8 +74,8 @@ void StateBridge::publish(const ui::AppState& state, bool fontLoaded) {
         work = {{"what", state.longWork.front().what.en}, {"fraction", state.longWork.front().fraction},
                 {"queued", state.longWork.size() - 1}};
 
-    // Ready once plugins are loaded and a few frames have been drawn with the font.
-    if (state.pluginsLoaded && framesSinceLoad_ < 3) ++framesSinceLoad_;
+    // Ready once plugins are loaded, the workspace opened, and a few frames drawn with the font.
+    if (state.pluginsLoaded && !opening && framesSinceLoad_ < 3) ++framesSinceLoad_;
     nlohmann::json out{{"ready", state.pluginsLoaded && framesSinceLoad_ >= 3},
                        {"fontLoaded", fontLoaded},
                        {"plugins", plugins},

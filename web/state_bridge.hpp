@@ -12,8 +12,9 @@ namespace inspectonce::web {
 
 class StateBridge {
 public:
-    // Publishes when something changed since the last call; cheap otherwise.
-    void publish(const ui::AppState& state, bool fontLoaded);
+    // Publishes when something changed since the last call; cheap otherwise. `opening`: the
+    // kept workspace is still being read (the page is ready once it is open, or could not be).
+    void publish(const ui::AppState& state, bool fontLoaded, bool opening);
 
 private:
     std::string last_;

@@ -15,6 +15,7 @@
 #include "screens.hpp"
 #include "ui_harness.hpp"
 #include "widgets.hpp"
+#include "workspace_replacing.hpp"
 
 namespace inspectonce::test {
 namespace {
@@ -325,6 +326,83 @@ TEST(SettingsScreen, ADemoCountyIsMadeInSlicesFromTheSettings) {
     EXPECT_EQ(workspaceOf(app).enterprises.size(), 5000u);
     EXPECT_TRUE(workspaceOf(app).visits.empty());
     EXPECT_FALSE(replacingFilesLeft(app));
+}
+
+// The browser's kept workspace is read in slices under the overlay when the page opens: the
+// progress rises frame by frame, nothing is open until the last slice, and then the workspace
+// is the file's, open for changes.
+class KeptWorkspace : public ::testing::Test {
+protected:
+    void SetUp() override {
+        GenerateOptions g;
+        g.county = workspaceOf(app).county;
+        g.enterprises = 2000;
+        g.seed = 79;
+        g.year = workspaceOf(app).year;
+        auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+        ASSERT_TRUE(other) << other.error().message();
+        ASSERT_TRUE(store::saveWorkspace(*other, path));
+    }
+    void TearDown() override {
+        app.state.workspace.close();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+    }
+    HeadlessApp app{"yunhe"};
+    std::string path = app.path() + ".kept.db";
+};
+
+TEST_F(KeptWorkspace, IsReadInSlicesUnderTheOverlayThenOpenForChanges) {
+    auto expected = store::loadWorkspace(path);
+    ASSERT_TRUE(expected) << expected.error().message();
+    app.state.workSlice = std::chrono::milliseconds(0);  // one slice a frame
+    ui::openWorkspaceInSlices(app.state, path);
+    std::vector<double> seen;
+    for (int frame = 0; frame < 1000 && !app.state.longWork.empty(); ++frame) {
+        EXPECT_FALSE(app.state.workspace.opening() && app.state.workspace.isOpen()) << "open before the last slice, frame " << frame;
+        seen.push_back(app.state.longWork.front().fraction);
+        app.frame();
+    }
+    ASSERT_TRUE(app.state.longWork.empty());
+    EXPECT_GE(risingProgress(seen).size(), 5u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    ASSERT_TRUE(app.state.workspace.isOpen()) << app.state.workspace.error()->message();
+    EXPECT_FALSE(app.state.workspace.opening());
+    EXPECT_EQ(app.state.workspace.path(), path);
+    EXPECT_EQ(exchange::writeWorkspaceArchive(workspaceOf(app), exchange::ArchiveFormat::Json),
+              exchange::writeWorkspaceArchive(*expected, exchange::ArchiveFormat::Json));
+    // Open for writing: the scheduler's visits are saved to this file.
+    ASSERT_TRUE(app.state.workspace.scheduleVisits(app.state.workspacePlugin()->policy));
+    auto saved = store::loadWorkspace(path);
+    ASSERT_TRUE(saved) << saved.error().message();
+    EXPECT_FALSE(saved->visits.empty());
+    EXPECT_EQ(saved->visits.size(), workspaceOf(app).visits.size());
+}
+
+// A kept file with a bad row: the opening stops there, says where, and leaves the app
+// without a workspace and the file as it was.
+TEST_F(KeptWorkspace, WithABadRowIsSaidWhereAndLeftAsItWas) {
+    {
+        auto db = store::Database::open(path, store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec("UPDATE history SET date = '2026-13-01' WHERE rowid = 5"));
+    }
+    auto digest = workspaceFileDigest(path);
+    ASSERT_TRUE(digest) << digest.error().message();
+    ui::openWorkspaceInSlices(app.state, path);
+    app.settle();
+    EXPECT_FALSE(app.state.workspace.isOpen());
+    EXPECT_FALSE(app.state.workspace.opening());
+    ASSERT_TRUE(app.state.workspace.error().has_value());
+    EXPECT_NE(app.state.workspace.error()->where.find("table history, row 5, column date"), std::string::npos)
+        << app.state.workspace.error()->message();
+    EXPECT_TRUE(app.lastMessage().problem);
+    EXPECT_NE(app.lastMessage().text.en.find("table history, row 5, column date"), std::string::npos) << app.lastMessage().text.en;
+    EXPECT_EQ(workspaceFileDigest(path).value(), *digest);
+    // Every screen still draws, saying there is no workspace.
+    for (const auto& screen : ui::screenIds()) {
+        app.show(screen);
+        EXPECT_FALSE(app.texts().empty()) << screen;
+    }
 }
 
 }  // namespace inspectonce::test
