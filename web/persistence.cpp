@@ -183,10 +183,16 @@ void Persistence::poll(ui::AppState& state) {
                 inspectonce_answer_request(request["id"].get<int>(), reply.dump().c_str());
             }
     }
-    if (opening_ && !state.workspace.opening() && (state.workspace.isOpen() || state.workspace.error())) {
-        opening_ = false;
-        openMillis_ = emscripten_get_now() - openStarted_;
-        if (!state.workspace.isOpen()) std::fprintf(stderr, "inspectonce: %s\n", state.workspace.error()->message().c_str());
+    if (opening_) {
+        // Reading the kept file changes nothing in it: no copy back (a copy would also tell
+        // the other tabs' next copies that this tab wrote, and make them write the file whole).
+        workspaceVersion_ = state.workspace.version();
+        if (!state.workspace.opening() && (state.workspace.isOpen() || state.workspace.error())) {
+            opening_ = false;
+            openMillis_ = emscripten_get_now() - openStarted_;
+            detailsStale_ = true;
+            if (!state.workspace.isOpen()) std::fprintf(stderr, "inspectonce: %s\n", state.workspace.error()->message().c_str());
+        }
     }
     // A change made by a screen (or a request above): the details are stale, and the file
     // may have been replaced by a rename, which no commit announces.

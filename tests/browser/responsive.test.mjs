@@ -2,7 +2,8 @@
 // 20 000 enterprises generated from the settings (written in slices), scheduled from the planner, then its
 // enterprises exported, renamed and imported back with the file picker. While the scheduler or
 // the import runs, the page keeps drawing frames and the published progress moves on through
-// them; nothing is saved (or shown) until the run ends. Prints the run's time, the frames drawn during
+// them; nothing is saved (or shown) until the run ends. Then the page is reloaded and the kept
+// county read again, in slices, the page drawing meanwhile. Prints the run's time, the frames drawn during
 // it and the longest gap between two frames (figures for the README, not asserted).
 //
 // usage: node responsive.test.mjs --site build/wasm/web --out build/artifacts [--enterprises 5000|20000|100000]
@@ -144,6 +145,35 @@ test(`scheduling ${enterprises} enterprises keeps the page drawing, its progress
   const synced = await page.evaluate(() => window.inspectonce.whenSynced());
   console.log(`# the last copy to IndexedDB after the import: ${synced.chunks} chunks (${synced.bytes} bytes of ${synced.size}), ` +
               `${synced.millis} ms, of which ${synced.prepareMillis} ms in one go`);
+
+  // The county kept in the browser is read again when the page opens: in slices under the
+  // overlay, frames drawn from the start, the page ready once it is open.
+  await page.addInitScript(() => {
+    window.recordedFrames = [];
+    const record = (now) => {
+      const work = window.inspectonce && window.inspectonce.work;
+      window.recordedFrames.push({ at: now, fraction: work ? work.fraction : null });
+      if (window.recordedFrames.length < 1000000) requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  const beforeReload = (await state(page)).workspace;
+  const reloading = Date.now();
+  await page.reload();
+  await waitReady(page);
+  const reopenTook = Date.now() - reloading;
+  const reopened = await framesDuringWork(page);
+  const reopenSteps = [...new Set(reopened.during.map((f) => f.fraction).filter((f) => f > 0 && f < 1))];
+  console.log(`# reopening the ${enterprises} enterprises kept in the browser: ready ${reopenTook} ms after the reload, ` +
+              `${reopened.during.length} frames drawn while reading, ${reopenSteps.length} progress steps, ` +
+              `longest gap between frames ${reopened.longest.toFixed(0)} ms`);
+  const kept = await state(page);
+  assert.equal(kept.workspace.enterprises, enterprises);
+  assert.ok(beforeReload.visits > 0);
+  assert.equal(kept.workspace.visits, beforeReload.visits, 'the scheduled visits are kept');
+  assert.ok(reopenSteps.length >= 3, `the opening's progress moved through frames (${reopenSteps.length} steps seen)`);
+  for (let i = 1; i < reopenSteps.length; ++i) assert.ok(reopenSteps[i] > reopenSteps[i - 1], 'the progress only moves on');
+  assert.equal((await page.evaluate((c) => window.inspectonce.findEnterprise(c), firstCode)).name, `${firstName}（新址）`);
   assert.deepEqual(errors, []);
   await context.close();
 });
