@@ -22,26 +22,26 @@ namespace {
 
 const Workspace& workspaceOf(const HeadlessApp& app) { return *app.state.workspace.workspace(); }
 
-// The enterprises of another generated county of `count`, as a CSV to import.
-std::string otherEnterprisesCsv(const HeadlessApp& app, int64_t count) {
+// Another generated year of the app's county, `count` enterprises, from `seed`.
+Result<Workspace> otherCounty(const HeadlessApp& app, int64_t count, uint64_t seed) {
     GenerateOptions g;
     g.county = workspaceOf(app).county;
     g.enterprises = count;
-    g.seed = 77;
+    g.seed = seed;
     g.year = workspaceOf(app).year;
-    auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+    return generateWorkspace(g, app.state.workspacePlugin()->policy);
+}
+
+// The enterprises of another generated county of `count`, as a CSV to import.
+std::string otherEnterprisesCsv(const HeadlessApp& app, int64_t count) {
+    auto other = otherCounty(app, count, 77);
     EXPECT_TRUE(other) << other.error().message();
     return other ? exchange::exportCsv(*other, exchange::Table::Enterprises) : std::string();
 }
 
 // An archive of another generated county of `count` enterprises, with its schedule.
 std::string otherCountyArchive(const HeadlessApp& app, int64_t count) {
-    GenerateOptions g;
-    g.county = workspaceOf(app).county;
-    g.enterprises = count;
-    g.seed = 78;
-    g.year = workspaceOf(app).year;
-    auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+    auto other = otherCounty(app, count, 78);
     EXPECT_TRUE(other) << other.error().message();
     if (!other) return {};
     auto made = schedule(*other, app.state.workspacePlugin()->policy);
@@ -334,12 +334,7 @@ TEST(SettingsScreen, ADemoCountyIsMadeInSlicesFromTheSettings) {
 class KeptWorkspace : public ::testing::Test {
 protected:
     void SetUp() override {
-        GenerateOptions g;
-        g.county = workspaceOf(app).county;
-        g.enterprises = 2000;
-        g.seed = 79;
-        g.year = workspaceOf(app).year;
-        auto other = generateWorkspace(g, app.state.workspacePlugin()->policy);
+        auto other = otherCounty(app, 2000, 79);
         ASSERT_TRUE(other) << other.error().message();
         ASSERT_TRUE(store::saveWorkspace(*other, path));
     }
